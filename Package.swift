@@ -1,0 +1,71 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// The compiler settings Hummingbird uses: every `public import` and every `any` is a decision.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "varselvakt",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "varselvakt", targets: ["varselvakt"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // System libraries (pkg-config names as Debian ships them).
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        // The shared vocabulary: plain Sendable values that cross module borders.
+        .target(name: "VarselModel", swiftSettings: strict),
+
+        // I/O edges.
+        .target(name: "Curl", dependencies: ["CCurl"], swiftSettings: strict),
+        .target(name: "FeedFetch", dependencies: ["Curl", "VarselModel"], swiftSettings: strict),
+        .target(name: "FeedParse", dependencies: ["CLibXML2", "VarselModel"], swiftSettings: strict),
+        .target(name: "NoticeStore", dependencies: [
+            "VarselModel", .product(name: "GRDB", package: "GRDB.swift"),
+        ], swiftSettings: strict),
+
+        // The pure middle of the pipeline.
+        .target(name: "NoticeDiff", dependencies: [
+            "VarselModel", .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: strict),
+        .target(name: "Classify", dependencies: ["VarselModel"], swiftSettings: strict),
+
+        // Configuration files (TOML) -> validated values.
+        .target(name: "VarselConfig", dependencies: ["VarselModel", "TOMLKit"], swiftSettings: strict),
+
+        // Wiring: one poll cycle, the services, the CLI's queries.
+        .target(name: "VarselApp", dependencies: [
+            "VarselModel", "Curl", "FeedFetch", "FeedParse", "NoticeStore", "NoticeDiff", "Classify", "VarselConfig",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], swiftSettings: strict),
+        .executableTarget(name: "varselvakt", dependencies: [
+            "VarselApp", "VarselModel", "VarselConfig",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+
+        .testTarget(name: "CurlTests", dependencies: ["Curl"], swiftSettings: strict),
+        .testTarget(name: "FeedFetchTests", dependencies: ["FeedFetch", "Curl", "VarselModel"], swiftSettings: strict),
+        .testTarget(name: "FeedParseTests", dependencies: ["FeedParse", "VarselModel"], swiftSettings: strict),
+        .testTarget(name: "NoticeStoreTests", dependencies: ["NoticeStore", "VarselModel"], swiftSettings: strict),
+        .testTarget(name: "NoticeDiffTests", dependencies: ["NoticeDiff", "VarselModel"], swiftSettings: strict),
+        .testTarget(name: "ClassifyTests", dependencies: ["Classify", "VarselModel", "VarselConfig"], swiftSettings: strict),
+        .testTarget(name: "VarselConfigTests", dependencies: ["VarselConfig", "VarselModel"], swiftSettings: strict),
+        .testTarget(name: "VarselAppTests", dependencies: ["VarselApp", "VarselModel", "VarselConfig", "NoticeStore"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,1 @@
+// Classify: see its files.

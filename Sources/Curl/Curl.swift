@@ -1,0 +1,1 @@
+// Curl: see its files.

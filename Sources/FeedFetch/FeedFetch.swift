@@ -1,0 +1,1 @@
+// FeedFetch: see its files.

@@ -1,0 +1,1 @@
+// FeedParse: see its files.

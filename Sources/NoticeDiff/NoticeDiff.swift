@@ -1,0 +1,1 @@
+// NoticeDiff: see its files.

@@ -1,0 +1,1 @@
+// NoticeStore: see its files.

@@ -1,0 +1,1 @@
+// VarselApp: see its files.

@@ -1,0 +1,1 @@
+// VarselConfig: see its files.
