@@ -1,1 +1,0 @@
-// NoticeDiff: see its files.

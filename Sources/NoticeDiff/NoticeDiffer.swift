@@ -1,0 +1,159 @@
+public import Foundation
+public import VarselModel
+
+/// Compares one feed's stored notices with the entries of its latest successful poll.
+///
+/// Pure: values in, values out. The rules (DESIGN.md, "Semantics that matter"):
+/// - identity is the entry id; duplicates within a document are resolved by `EntryIdentity`;
+/// - "changed" means the normalised text changed; other differences are new versions, silently;
+/// - an absent notice is "withdrawn" only if it is newer than the oldest entry still in the feed
+///   and has been absent for `withdrawAfterPolls` polls in a row; otherwise it fell off the
+///   bottom of a windowed feed and is "expired", which is never alerted;
+/// - an unknown id whose published date and body text match a notice that left the feed is that
+///   notice under a new id (Folkeregisteret derives guids from titles);
+/// - the first poll of a feed records a baseline and alerts nothing, except entries newer than
+///   `baselineAlertMaxAge` when that is set.
+public struct NoticeDiffer: Sendable {
+    public var withdrawAfterPolls: Int
+    public var baselineAlertMaxAge: TimeInterval
+
+    public init(withdrawAfterPolls: Int = 2, baselineAlertMaxAge: TimeInterval = 0) {
+        self.withdrawAfterPolls = max(1, withdrawAfterPolls)
+        self.baselineAlertMaxAge = baselineAlertMaxAge
+    }
+
+    /// The updates one poll implies.
+    /// - Parameters:
+    ///   - stored: every notice of this feed in the store, whatever its status.
+    ///   - entries: the parsed entries in document order.
+    ///   - isFirstPoll: true when the feed has never been polled successfully.
+    ///   - now: the poll time, used only for `baselineAlertMaxAge`.
+    public func diff(stored: [StoredNotice], entries: [FeedEntry], isFirstPoll: Bool, now: Date) -> [NoticeUpdate] {
+        let present = EntryIdentity.assign(entries)
+        var byEntryID: [String: Int] = [:]
+        for (index, notice) in stored.enumerated() {
+            for alias in notice.aliases { byEntryID[alias] = index }
+        }
+        // The current id wins over an alias some other notice once had.
+        for (index, notice) in stored.enumerated() { byEntryID[notice.entryID] = index }
+
+        var updates: [NoticeUpdate] = []
+        var seen = Set<Int>()
+        var unknown: [(entry: FeedEntry, fingerprint: Fingerprint)] = []
+        for item in present {
+            guard let index = byEntryID[item.entry.id], !seen.contains(index) else {
+                unknown.append(item)
+                continue
+            }
+            seen.insert(index)
+            if let update = updateForPresent(stored[index], item.entry, item.fingerprint) {
+                updates.append(update)
+            }
+        }
+
+        // Notices that left the feed, in store order, candidates for re-identification.
+        var departed = stored.indices.filter { !seen.contains($0) }
+        for item in unknown {
+            if let match = reidentify(item.entry, item.fingerprint, among: departed, in: stored) {
+                departed.removeAll { $0 == match }
+                updates.append(updateForReidentified(stored[match], item.entry, item.fingerprint))
+            } else {
+                updates.append(updateForNew(item.entry, item.fingerprint, isFirstPoll: isFirstPoll, now: now))
+            }
+        }
+
+        let oldestInFeed = present.compactMap { $0.entry.published ?? $0.entry.updated }.min()
+        for index in departed where stored[index].status == .active {
+            updates.append(updateForAbsent(stored[index], oldestInFeed: oldestInFeed))
+        }
+        return updates
+    }
+
+    private func updateForPresent(_ notice: StoredNotice, _ entry: FeedEntry, _ fp: Fingerprint) -> NoticeUpdate? {
+        let textChanged = fp.text != notice.fingerprint.text
+        let versionChanged = fp.version != notice.fingerprint.version
+        func update(_ change: ChangeType?, _ reason: NoticeUpdate.Reason) -> NoticeUpdate {
+            NoticeUpdate(
+                noticeID: notice.id, change: change, reason: reason, entry: entry, fingerprint: fp,
+                recordsVersion: versionChanged, status: .active, missingPolls: 0)
+        }
+        switch notice.status {
+        case .withdrawn:
+            return update(.reappeared, .reappeared)
+        case .expired:
+            // Back after falling off the window: the feed was truncated for a while. Silent,
+            // unless the text itself changed in the meantime.
+            return textChanged ? update(.changed, .textChanged) : update(nil, .restored)
+        case .active:
+            if textChanged { return update(.changed, .textChanged) }
+            if versionChanged { return update(nil, .versionOnly) }
+            if notice.missingPolls > 0 { return update(nil, .backBeforeThreshold) }
+            return nil
+        }
+    }
+
+    /// The departed notice an unknown entry really is, if exactly one fits: same body text and
+    /// same published date (both absent counts as the same only when the body is not empty).
+    private func reidentify(
+        _ entry: FeedEntry, _ fp: Fingerprint, among departed: [Int], in stored: [StoredNotice]
+    ) -> Int? {
+        let emptyBody = Fingerprint(FeedEntry(id: "", title: "")).body
+        let candidates = departed.filter { index in
+            let notice = stored[index]
+            guard notice.fingerprint.body == fp.body else { return false }
+            if notice.published == nil && entry.published == nil { return fp.body != emptyBody }
+            return notice.published == entry.published
+        }
+        return candidates.count == 1 ? candidates[0] : nil
+    }
+
+    private func updateForReidentified(_ notice: StoredNotice, _ entry: FeedEntry, _ fp: Fingerprint) -> NoticeUpdate {
+        let textChanged = fp.text != notice.fingerprint.text
+        let change: ChangeType? =
+            switch notice.status {
+            case .withdrawn: .reappeared
+            case .active, .expired: textChanged ? .changed : nil
+            }
+        return NoticeUpdate(
+            noticeID: notice.id, change: change, reason: .reidentified(previousEntryID: notice.entryID),
+            entry: entry, fingerprint: fp, recordsVersion: true, status: .active, missingPolls: 0,
+            newEntryID: entry.id)
+    }
+
+    private func updateForNew(_ entry: FeedEntry, _ fp: Fingerprint, isFirstPoll: Bool, now: Date) -> NoticeUpdate {
+        var change = ChangeType.new
+        if isFirstPoll {
+            change = .baseline
+            if baselineAlertMaxAge > 0, let date = entry.published ?? entry.updated,
+                now.timeIntervalSince(date) <= baselineAlertMaxAge
+            {
+                change = .new
+            }
+        }
+        return NoticeUpdate(
+            noticeID: NoticeID(entry.id), change: change, reason: change == .new ? .new : .baseline, entry: entry,
+            fingerprint: fp, recordsVersion: true, status: .active, missingPolls: 0)
+    }
+
+    private func updateForAbsent(_ notice: StoredNotice, oldestInFeed: Date?) -> NoticeUpdate {
+        // Inside the window only if strictly newer than the oldest entry still listed: a feed
+        // truncated to its newest N items drops exactly the ones at or below that line. A notice
+        // without any date cannot be placed, so it is treated as fallen off (never alerted).
+        let insideWindow: Bool =
+            if let date = notice.windowDate, let oldestInFeed { date > oldestInFeed } else { false }
+        guard insideWindow else {
+            return NoticeUpdate(
+                noticeID: notice.id, change: .expired, reason: .expired, entry: nil, fingerprint: nil,
+                recordsVersion: false, status: .expired, missingPolls: 0)
+        }
+        let missing = notice.missingPolls + 1
+        if missing >= withdrawAfterPolls {
+            return NoticeUpdate(
+                noticeID: notice.id, change: .withdrawn, reason: .withdrawn, entry: nil, fingerprint: nil,
+                recordsVersion: false, status: .withdrawn, missingPolls: missing)
+        }
+        return NoticeUpdate(
+            noticeID: notice.id, change: nil, reason: .missing, entry: nil, fingerprint: nil,
+            recordsVersion: false, status: .active, missingPolls: missing)
+    }
+}
