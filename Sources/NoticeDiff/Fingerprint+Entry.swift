@@ -2,43 +2,21 @@ import Crypto
 public import Foundation
 public import VarselModel
 
-/// The hashes that decide whether two versions of a notice differ, and how.
-///
-/// Three levels, because the real feeds change in three ways that must be told apart:
-/// - `text`: title + summary + content as normalised plain text. Only a change here is a
-///   "changed" alert. Entity noise (Folkeregisteret re-encodes `mailto:` links randomly on
-///   every build) and markup-only edits (a theme turning headings into bold text) leave it alone,
-///   because the parser already decoded entities and reduced HTML to text.
-/// - `body`: summary + content only. A notice retitled by a feed that derives ids from titles
-///   keeps its body, which is how `NoticeDiff` recognises it under its new id.
-/// - `version`: everything we store (text, sanitized HTML, dates, link, categories). A change here
-///   alone is recorded as a new version, silently.
-public struct Fingerprint: Sendable, Hashable, Codable {
-    public var text: String
-    public var body: String
-    public var version: String
-
-    public init(text: String, body: String, version: String) {
-        self.text = text
-        self.body = body
-        self.version = version
-    }
-
+extension Fingerprint {
     /// Fingerprints one parsed entry.
     public init(_ entry: FeedEntry) {
         let title = Self.normalize(entry.title)
         let summary = Self.normalize(entry.summaryText)
         let content = Self.normalize(entry.contentText)
         let body = summary + "\u{1F}" + content
-        self.body = Self.sha256(body)
-        self.text = Self.sha256(title + "\u{1F}" + body)
-        var version = self.text
+        let text = Self.sha256(title + "\u{1F}" + body)
+        var version = text
         version += "\u{1F}" + entry.contentHTML
         version += "\u{1F}" + (entry.link ?? "")
         version += "\u{1F}" + (entry.published.map { String($0.timeIntervalSince1970) } ?? "")
         version += "\u{1F}" + (entry.updated.map { String($0.timeIntervalSince1970) } ?? "")
         version += "\u{1F}" + entry.categories.joined(separator: "\u{1E}")
-        self.version = Self.sha256(version)
+        self.init(text: text, body: Self.sha256(body), version: Self.sha256(version))
     }
 
     /// Collapses every run of whitespace to one space, trims, and puts the text in Unicode

@@ -1,5 +1,4 @@
 public import Foundation
-public import VarselModel
 
 /// What the differ needs to know about a notice already in the store.
 public struct StoredNotice: Sendable, Hashable {
@@ -30,5 +29,5 @@ public struct StoredNotice: Sendable, Hashable {
     }
 
     /// The date used to place the notice in the feed's window.
-    var windowDate: Date? { published ?? updated }
+    public var windowDate: Date? { published ?? updated }
 }
