@@ -1,1 +1,87 @@
-// NoticeStore: see its files.
+import Foundation
+import GRDB
+public import VarselModel
+
+/// The one SQLite database of a varselvakt installation: feeds, notices, every version of every
+/// notice, the change history and the poll log.
+///
+/// Open it once per process (GRDB's rule: one pool per file). It is a `DatabasePool` in WAL mode
+/// with a busy timeout, because the daemon and the CLI open the same file at the same time.
+/// Every group of writes that must stand or fall together runs in one `write` transaction;
+/// only the public methods of this type begin transactions.
+public final class NoticeStore: Sendable {
+    let pool: DatabasePool
+    /// Where the database lives, for messages.
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// - Parameter readOnly: open without migrating or writing (the CLI's listings); fails if
+    ///   the file does not exist yet.
+    public init(path: String, readOnly: Bool = false) throws(StoreError) {
+        self.path = path
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.readonly = readOnly
+        config.label = "varselvakt"
+        config.prepareDatabase { db in
+            // WAL is safe with NORMAL: a power cut may lose the last transaction, never corrupt.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        }
+        do {
+            if !readOnly {
+                let directory = (path as NSString).deletingLastPathComponent
+                if !directory.isEmpty {
+                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                }
+            } else if !FileManager.default.fileExists(atPath: path) {
+                throw StoreError.notFound(path: path)
+            }
+            pool = try DatabasePool(path: path, configuration: config)
+            if !readOnly { try Schema.migrator.migrate(pool) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.open(path: path, reason: String(describing: error))
+        }
+    }
+
+    /// Runs `body` in one write transaction, mapping database errors to `StoreError`.
+    func write<T: Sendable>(_ what: String, _ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await pool.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.database(path: path, operation: what, reason: String(describing: error))
+        }
+    }
+
+    /// Runs `body` on a read-only snapshot, mapping database errors to `StoreError`.
+    func read<T: Sendable>(_ what: String, _ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await pool.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.database(path: path, operation: what, reason: String(describing: error))
+        }
+    }
+}
+
+/// What can go wrong with the database, naming the file.
+public enum StoreError: Error, CustomStringConvertible, Sendable {
+    case notFound(path: String)
+    case open(path: String, reason: String)
+    case database(path: String, operation: String, reason: String)
+    case noSuchNotice(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path):
+            "store: \(path) does not exist yet (run `varselvakt poll --once` or `varselvakt run` first)"
+        case .open(let path, let reason): "store: cannot open \(path): \(reason)"
+        case .database(let path, let operation, let reason): "store: \(operation) failed in \(path): \(reason)"
+        case .noSuchNotice(let id): "store: no notice with id or alias \(id)"
+        }
+    }
+}

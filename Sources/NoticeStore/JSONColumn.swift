@@ -1,0 +1,16 @@
+import Foundation
+
+/// JSON text columns (categories, apis, summaries): small arrays, written and read whole.
+enum JSONColumn {
+    static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        guard let data = try? encoder.encode(value) else { return "null" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String?, default fallback: T) -> T {
+        guard let text, let value = try? JSONDecoder().decode(T.self, from: Data(text.utf8)) else { return fallback }
+        return value
+    }
+}

@@ -1,0 +1,99 @@
+public import Foundation
+import GRDB
+public import VarselModel
+
+extension NoticeStore {
+    /// feedState returns the polling state of a feed, or nil if it was never polled.
+    public func feedState(_ id: FeedID) async throws(StoreError) -> FeedState? {
+        try await read("read feed \(id)") { db in try Self.fetchFeed(db, id) }
+    }
+
+    /// feeds returns the state of every feed ever polled, by id.
+    public func feeds() async throws(StoreError) -> [FeedState] {
+        try await read("list feeds") { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM feed ORDER BY id").map(Self.feedState(from:))
+        }
+    }
+
+    /// recordNotModified notes a 304 (or an unchanged local file): the cheapest poll there is.
+    /// Validators are replaced only when the response carried new ones.
+    public func recordNotModified(
+        feed: FeedID, url: String, etag: String?, lastModified: String?, poll: PollRecord, nextPollAt: Date?
+    ) async throws(StoreError) {
+        try await write("record 304 for \(feed)") { db in
+            try Self.ensureFeed(db, feed, url: url)
+            try db.execute(
+                sql: """
+                    UPDATE feed SET etag = COALESCE(?, etag), lastModified = COALESCE(?, lastModified),
+                        lastPollAt = ?, lastSuccessAt = ?, consecutiveFailures = 0, lastError = NULL, nextPollAt = ?
+                    WHERE id = ?
+                    """,
+                arguments: [etag, lastModified, poll.startedAt, poll.startedAt, nextPollAt, feed.rawValue])
+            try Self.insertPoll(db, poll)
+        }
+    }
+
+    /// recordFailure notes a failed poll. Stored notices and validators are left exactly as
+    /// they were: a broken fetch or a malformed feed must never look like withdrawals.
+    /// - Returns: the feed's consecutive failure count, including this one.
+    @discardableResult
+    public func recordFailure(feed: FeedID, url: String, poll: PollRecord, nextPollAt: Date?) async throws(StoreError) -> Int {
+        try await write("record failure for \(feed)") { db in
+            try Self.ensureFeed(db, feed, url: url)
+            try db.execute(
+                sql: """
+                    UPDATE feed SET lastPollAt = ?, consecutiveFailures = consecutiveFailures + 1,
+                        lastError = ?, nextPollAt = ? WHERE id = ?
+                    """,
+                arguments: [poll.startedAt, poll.error, nextPollAt, feed.rawValue])
+            try Self.insertPoll(db, poll)
+            return try Int.fetchOne(db, sql: "SELECT consecutiveFailures FROM feed WHERE id = ?", arguments: [feed.rawValue]) ?? 1
+        }
+    }
+
+    /// recentPolls returns the poll log of a feed, newest first.
+    public func recentPolls(feed: FeedID, limit: Int = 50) async throws(StoreError) -> [PollRecord] {
+        try await read("read polls of \(feed)") { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM feedPoll WHERE feedID = ? ORDER BY startedAt DESC, id DESC LIMIT ?",
+                arguments: [feed.rawValue, limit]
+            ).map { row in
+                PollRecord(
+                    feedID: FeedID(row["feedID"] as String), startedAt: row["startedAt"], duration: row["duration"],
+                    outcome: PollOutcome(rawValue: row["outcome"]) ?? .failed, httpStatus: row["httpStatus"],
+                    bytes: row["bytes"], entries: row["entries"],
+                    summary: JSONColumn.decode(DiffSummary.self, row["summary"], default: DiffSummary()),
+                    error: row["error"])
+            }
+        }
+    }
+
+    static func ensureFeed(_ db: Database, _ feed: FeedID, url: String) throws {
+        try db.execute(
+            sql: "INSERT INTO feed (id, url) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET url = excluded.url",
+            arguments: [feed.rawValue, url])
+    }
+
+    static func insertPoll(_ db: Database, _ poll: PollRecord) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO feedPoll (feedID, startedAt, duration, outcome, httpStatus, bytes, entries, summary, error)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                poll.feedID.rawValue, poll.startedAt, poll.duration, poll.outcome.rawValue, poll.httpStatus, poll.bytes,
+                poll.entries, JSONColumn.encode(poll.summary), poll.error,
+            ])
+    }
+
+    static func fetchFeed(_ db: Database, _ id: FeedID) throws -> FeedState? {
+        try Row.fetchOne(db, sql: "SELECT * FROM feed WHERE id = ?", arguments: [id.rawValue]).map(feedState(from:))
+    }
+
+    static func feedState(from row: Row) -> FeedState {
+        FeedState(
+            id: FeedID(row["id"] as String), url: row["url"], title: row["title"], etag: row["etag"],
+            lastModified: row["lastModified"], lastPollAt: row["lastPollAt"], lastSuccessAt: row["lastSuccessAt"],
+            consecutiveFailures: row["consecutiveFailures"], lastError: row["lastError"], nextPollAt: row["nextPollAt"])
+    }
+}

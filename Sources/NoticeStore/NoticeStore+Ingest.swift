@@ -1,0 +1,222 @@
+public import Foundation
+import GRDB
+public import VarselModel
+
+/// Everything one successful, modified poll of one feed writes, applied in one transaction.
+public struct ModifiedPoll: Sendable {
+    public var feed: FeedID
+    public var url: String
+    public var title: String?
+    public var etag: String?
+    public var lastModified: String?
+    /// The differ's verdict for every notice whose state changes.
+    public var updates: [NoticeUpdate]
+    /// Classification of each update that carries an entry with a new version.
+    public var classifications: [NoticeID: Classification]
+    public var poll: PollRecord
+    public var nextPollAt: Date?
+
+    public init(
+        feed: FeedID, url: String, title: String?, etag: String?, lastModified: String?, updates: [NoticeUpdate],
+        classifications: [NoticeID: Classification], poll: PollRecord, nextPollAt: Date?
+    ) {
+        self.feed = feed
+        self.url = url
+        self.title = title
+        self.etag = etag
+        self.lastModified = lastModified
+        self.updates = updates
+        self.classifications = classifications
+        self.poll = poll
+        self.nextPollAt = nextPollAt
+    }
+}
+
+extension NoticeStore {
+    /// storedNotices returns what the differ needs about every notice of a feed, any status.
+    public func storedNotices(feed: FeedID) async throws(StoreError) -> [StoredNotice] {
+        try await read("read notices of \(feed)") { db in
+            var aliases: [String: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT alias, noticeID FROM noticeAlias WHERE feedID = ?", arguments: [feed.rawValue]) {
+                aliases[row["noticeID"], default: []].append(row["alias"])
+            }
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, entryID, status, textHash, bodyHash, versionHash, published, updated, missingPolls
+                    FROM notice WHERE feedID = ? ORDER BY published DESC, id
+                    """,
+                arguments: [feed.rawValue]
+            ).map { row in
+                let id: String = row["id"]
+                return StoredNotice(
+                    id: NoticeID(id), entryID: row["entryID"], aliases: aliases[id] ?? [],
+                    status: NoticeStatus(rawValue: row["status"]) ?? .active,
+                    fingerprint: Fingerprint(text: row["textHash"], body: row["bodyHash"], version: row["versionHash"]),
+                    published: row["published"], updated: row["updated"], missingPolls: row["missingPolls"])
+            }
+        }
+    }
+
+    /// recordModified stores one modified poll: the feed's validators, every notice update,
+    /// new versions and change rows, and the poll log line, all or nothing.
+    /// - Returns: the change rows written, in the order of `updates`.
+    public func recordModified(_ poll: ModifiedPoll) async throws(StoreError) -> [ChangeRecord] {
+        try await write("store poll of \(poll.feed)") { db in
+            try Self.ensureFeed(db, poll.feed, url: poll.url)
+            var changes: [ChangeRecord] = []
+            let now = poll.poll.startedAt
+            for update in poll.updates {
+                if let change = try Self.apply(update, poll: poll, now: now, db: db) { changes.append(change) }
+            }
+            try db.execute(
+                sql: """
+                    UPDATE feed SET title = COALESCE(?, title), etag = ?, lastModified = ?, lastPollAt = ?,
+                        lastSuccessAt = ?, consecutiveFailures = 0, lastError = NULL, nextPollAt = ? WHERE id = ?
+                    """,
+                arguments: [poll.title, poll.etag, poll.lastModified, now, now, poll.nextPollAt, poll.feed.rawValue])
+            try Self.insertPoll(db, poll.poll)
+            return changes
+        }
+    }
+
+    private static func apply(_ update: NoticeUpdate, poll: ModifiedPoll, now: Date, db: Database) throws -> ChangeRecord? {
+        let existing = try Row.fetchOne(
+            db, sql: "SELECT feedID, versionCount FROM notice WHERE id = ?", arguments: [update.noticeID.rawValue])
+        var id = update.noticeID
+        var previousSeq: Int? = existing?["versionCount"]
+        if let existing, (existing["feedID"] as String) != poll.feed.rawValue {
+            // Another feed already uses this entry id (unheard of in practice): keep both apart.
+            id = NoticeID("\(poll.feed.rawValue):\(update.noticeID.rawValue)")
+            previousSeq = try Int.fetchOne(db, sql: "SELECT versionCount FROM notice WHERE id = ?", arguments: [id.rawValue])
+        }
+        let classification = poll.classifications[update.noticeID]
+        var seq = previousSeq
+        if let entry = update.entry, let fingerprint = update.fingerprint {
+            if previousSeq == nil {
+                try insertNotice(db, id: id, feed: poll.feed, entry: entry, fingerprint: fingerprint,
+                                 classification: classification ?? fallbackClassification, update: update, now: now)
+                seq = 1
+                try insertVersion(db, noticeID: id, seq: 1, entry: entry, fingerprint: fingerprint, now: now)
+            } else if update.recordsVersion {
+                seq = (previousSeq ?? 0) + 1
+                try updateNotice(db, id: id, entry: entry, fingerprint: fingerprint, classification: classification,
+                                 update: update, versionCount: seq!, now: now)
+                try insertVersion(db, noticeID: id, seq: seq!, entry: entry, fingerprint: fingerprint, now: now)
+            } else {
+                try updateStatus(db, id: id, update: update, now: now)
+            }
+            if let newEntryID = update.newEntryID {
+                let old = try String.fetchOne(db, sql: "SELECT entryID FROM notice WHERE id = ?", arguments: [id.rawValue])
+                try db.execute(sql: "UPDATE notice SET entryID = ? WHERE id = ?", arguments: [newEntryID, id.rawValue])
+                for alias in Set([old, id.rawValue].compactMap { $0 }) where alias != newEntryID {
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO noticeAlias (feedID, alias, noticeID) VALUES (?, ?, ?)",
+                        arguments: [poll.feed.rawValue, alias, id.rawValue])
+                }
+            }
+        } else {
+            guard previousSeq != nil else { return nil }
+            try updateStatus(db, id: id, update: update, now: now)
+        }
+        guard let change = update.change else { return nil }
+        let row = try Row.fetchOne(db, sql: "SELECT title, kind, apis, scope FROM notice WHERE id = ?", arguments: [id.rawValue])
+        let title: String = row?["title"] ?? ""
+        let kind = NoticeKind(rawValue: row?["kind"] ?? "") ?? .news
+        let apis = JSONColumn.decode([String].self, row?["apis"], default: [])
+        let scope = NoticeScope(rawValue: row?["scope"] ?? "") ?? .unknown
+        let versionChanged = seq != previousSeq
+        try db.execute(
+            sql: """
+                INSERT INTO noticeChange (noticeID, feedID, change, at, title, kind, apis, scope, versionSeq, previousVersionSeq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                id.rawValue, poll.feed.rawValue, change.rawValue, now, title, kind.rawValue, JSONColumn.encode(apis),
+                scope.rawValue, seq, versionChanged ? previousSeq : nil,
+            ])
+        return ChangeRecord(
+            id: db.lastInsertedRowID, noticeID: id, feedID: poll.feed, change: change, at: now, title: title, kind: kind,
+            apis: apis, scope: scope, versionSeq: seq, previousVersionSeq: versionChanged ? previousSeq : nil)
+    }
+
+    /// Used only if the caller forgot to classify a new entry: never drop a notice for that.
+    private static let fallbackClassification = Classification(kind: .news, apis: [], scope: .unknown)
+
+    private static func insertNotice(
+        _ db: Database, id: NoticeID, feed: FeedID, entry: FeedEntry, fingerprint: Fingerprint,
+        classification: Classification, update: NoticeUpdate, now: Date
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO notice (id, feedID, entryID, title, link, published, updated, categories, summaryText,
+                    contentText, contentHTML, kind, apis, scope, windowStart, windowEnd, unparsedWindow, cancels,
+                    status, missingPolls, textHash, bodyHash, versionHash, firstSeenAt, lastChangedAt, versionCount)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                """,
+            arguments: StatementArguments([
+                id.rawValue, feed.rawValue, entry.id, entry.title, entry.link, entry.published, entry.updated,
+                JSONColumn.encode(entry.categories), entry.summaryText, entry.contentText, entry.contentHTML,
+            ] as [(any DatabaseValueConvertible)?])
+                + classificationArguments(classification)
+                + [update.status.rawValue, update.missingPolls, fingerprint.text, fingerprint.body, fingerprint.version, now, now])
+    }
+
+    private static func updateNotice(
+        _ db: Database, id: NoticeID, entry: FeedEntry, fingerprint: Fingerprint, classification: Classification?,
+        update: NoticeUpdate, versionCount: Int, now: Date
+    ) throws {
+        try db.execute(
+            sql: """
+                UPDATE notice SET title = ?, link = ?, published = ?, updated = ?, categories = ?, summaryText = ?,
+                    contentText = ?, contentHTML = ?, textHash = ?, bodyHash = ?, versionHash = ?, versionCount = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                entry.title, entry.link, entry.published, entry.updated, JSONColumn.encode(entry.categories),
+                entry.summaryText, entry.contentText, entry.contentHTML, fingerprint.text, fingerprint.body,
+                fingerprint.version, versionCount, id.rawValue,
+            ])
+        if let classification {
+            try db.execute(
+                sql: """
+                    UPDATE notice SET kind = ?, apis = ?, scope = ?, windowStart = ?, windowEnd = ?, unparsedWindow = ?,
+                        cancels = ? WHERE id = ?
+                    """,
+                arguments: classificationArguments(classification) + [id.rawValue])
+        }
+        try updateStatus(db, id: id, update: update, now: now)
+    }
+
+    private static func updateStatus(_ db: Database, id: NoticeID, update: NoticeUpdate, now: Date) throws {
+        try db.execute(
+            sql: """
+                UPDATE notice SET status = ?, missingPolls = ?,
+                    lastChangedAt = CASE WHEN ? THEN ? ELSE lastChangedAt END WHERE id = ?
+                """,
+            arguments: [update.status.rawValue, update.missingPolls, update.change != nil, now, id.rawValue])
+    }
+
+    private static func insertVersion(
+        _ db: Database, noticeID: NoticeID, seq: Int, entry: FeedEntry, fingerprint: Fingerprint, now: Date
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO noticeVersion (noticeID, seq, seenAt, entryID, title, link, published, updated, categories,
+                    summaryText, contentText, contentHTML, textHash, bodyHash, versionHash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                noticeID.rawValue, seq, now, entry.id, entry.title, entry.link, entry.published, entry.updated,
+                JSONColumn.encode(entry.categories), entry.summaryText, entry.contentText, entry.contentHTML,
+                fingerprint.text, fingerprint.body, fingerprint.version,
+            ])
+    }
+
+    private static func classificationArguments(_ c: Classification) -> StatementArguments {
+        [
+            c.kind.rawValue, JSONColumn.encode(c.apis), c.scope.rawValue, c.maintenanceWindow?.start,
+            c.maintenanceWindow?.end, c.unparsedWindow, c.cancels,
+        ]
+    }
+}

@@ -1,0 +1,161 @@
+public import Foundation
+import GRDB
+public import VarselModel
+
+/// What `notices` should list.
+public struct NoticeFilter: Sendable, Hashable {
+    public var feed: FeedID?
+    public var status: NoticeStatus?
+    /// Catalog id of an API the notice concerns.
+    public var api: String?
+    public var limit: Int?
+
+    public init(feed: FeedID? = nil, status: NoticeStatus? = nil, api: String? = nil, limit: Int? = nil) {
+        self.feed = feed
+        self.status = status
+        self.api = api
+        self.limit = limit
+    }
+}
+
+/// What `changes` should list.
+public struct ChangeFilter: Sendable, Hashable {
+    public var since: Date?
+    public var api: String?
+    public var notice: NoticeID?
+    /// Only changes subscribers hear about (no baseline, no expired).
+    public var alertingOnly: Bool
+    public var limit: Int?
+
+    public init(since: Date? = nil, api: String? = nil, notice: NoticeID? = nil, alertingOnly: Bool = false, limit: Int? = nil) {
+        self.since = since
+        self.api = api
+        self.notice = notice
+        self.alertingOnly = alertingOnly
+        self.limit = limit
+    }
+}
+
+/// One notice with everything that happened to it.
+public struct NoticeDetail: Sendable, Hashable {
+    public var notice: NoticeRecord
+    /// Oldest first.
+    public var versions: [NoticeVersion]
+    /// Oldest first.
+    public var changes: [ChangeRecord]
+}
+
+extension NoticeStore {
+    /// notices lists notices, newest published first (undated ones last, by first sight).
+    public func notices(_ filter: NoticeFilter = NoticeFilter()) async throws(StoreError) -> [NoticeRecord] {
+        try await read("list notices") { db in
+            var clauses: [String] = []
+            var arguments: StatementArguments = []
+            if let feed = filter.feed { clauses.append("feedID = ?"); arguments += [feed.rawValue] }
+            if let status = filter.status { clauses.append("status = ?"); arguments += [status.rawValue] }
+            if let api = filter.api {
+                clauses.append("EXISTS (SELECT 1 FROM json_each(notice.apis) WHERE value = ?)")
+                arguments += [api]
+            }
+            var sql = "SELECT * FROM notice"
+            if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
+            sql += " ORDER BY COALESCE(published, updated) IS NULL, COALESCE(published, updated) DESC, firstSeenAt DESC, id"
+            if let limit = filter.limit { sql += " LIMIT ?"; arguments += [limit] }
+            let aliases = try Self.aliasesByNotice(db)
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { Self.noticeRecord($0, aliases: aliases) }
+        }
+    }
+
+    /// notice returns one notice by id or by any id its feed has given it, with all versions and changes.
+    public func notice(_ idOrAlias: String) async throws(StoreError) -> NoticeDetail {
+        try await read("read notice \(idOrAlias)") { db in
+            let id =
+                try String.fetchOne(db, sql: "SELECT id FROM notice WHERE id = ?", arguments: [idOrAlias])
+                ?? String.fetchOne(db, sql: "SELECT id FROM notice WHERE entryID = ? LIMIT 1", arguments: [idOrAlias])
+                ?? String.fetchOne(db, sql: "SELECT noticeID FROM noticeAlias WHERE alias = ? LIMIT 1", arguments: [idOrAlias])
+            guard let id, let row = try Row.fetchOne(db, sql: "SELECT * FROM notice WHERE id = ?", arguments: [id]) else {
+                throw StoreError.noSuchNotice(idOrAlias)
+            }
+            let notice = Self.noticeRecord(row, aliases: try Self.aliasesByNotice(db, noticeID: id))
+            let versions = try Row.fetchAll(
+                db, sql: "SELECT * FROM noticeVersion WHERE noticeID = ? ORDER BY seq", arguments: [id]
+            ).map(Self.noticeVersion(from:))
+            let changes = try Row.fetchAll(
+                db, sql: "SELECT * FROM noticeChange WHERE noticeID = ? ORDER BY id", arguments: [id]
+            ).map(Self.changeRecord(from:))
+            return NoticeDetail(notice: notice, versions: versions, changes: changes)
+        }
+    }
+
+    /// changes lists recorded changes, newest first.
+    public func changes(_ filter: ChangeFilter = ChangeFilter()) async throws(StoreError) -> [ChangeRecord] {
+        try await read("list changes") { db in
+            var clauses: [String] = []
+            var arguments: StatementArguments = []
+            if let since = filter.since { clauses.append("at >= ?"); arguments += [since] }
+            if let notice = filter.notice { clauses.append("noticeID = ?"); arguments += [notice.rawValue] }
+            if let api = filter.api {
+                clauses.append("EXISTS (SELECT 1 FROM json_each(noticeChange.apis) WHERE value = ?)")
+                arguments += [api]
+            }
+            if filter.alertingOnly {
+                let alerting = ChangeType.allCases.filter(\.isAlerting).map { "'\($0.rawValue)'" }.joined(separator: ",")
+                clauses.append("change IN (\(alerting))")
+            }
+            var sql = "SELECT * FROM noticeChange"
+            if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
+            sql += " ORDER BY at DESC, id DESC"
+            if let limit = filter.limit { sql += " LIMIT ?"; arguments += [limit] }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.changeRecord(from:))
+        }
+    }
+
+    private static func aliasesByNotice(_ db: Database, noticeID: String? = nil) throws -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        let rows =
+            if let noticeID {
+                try Row.fetchAll(db, sql: "SELECT alias, noticeID FROM noticeAlias WHERE noticeID = ? ORDER BY alias", arguments: [noticeID])
+            } else {
+                try Row.fetchAll(db, sql: "SELECT alias, noticeID FROM noticeAlias ORDER BY alias")
+            }
+        for row in rows { result[row["noticeID"], default: []].append(row["alias"]) }
+        return result
+    }
+
+    static func noticeRecord(_ row: Row, aliases: [String: [String]]) -> NoticeRecord {
+        let id: String = row["id"]
+        let windowStart: Date? = row["windowStart"]
+        let classification = Classification(
+            kind: NoticeKind(rawValue: row["kind"]) ?? .news,
+            apis: JSONColumn.decode([String].self, row["apis"], default: []),
+            scope: NoticeScope(rawValue: row["scope"]) ?? .unknown,
+            maintenanceWindow: windowStart.map { MaintenanceWindow(start: $0, end: row["windowEnd"]) },
+            unparsedWindow: row["unparsedWindow"], cancels: row["cancels"])
+        return NoticeRecord(
+            id: NoticeID(id), feedID: FeedID(row["feedID"] as String), entryID: row["entryID"], aliases: aliases[id] ?? [],
+            title: row["title"], link: row["link"], published: row["published"], updated: row["updated"],
+            categories: JSONColumn.decode([String].self, row["categories"], default: []),
+            summaryText: row["summaryText"], contentText: row["contentText"], contentHTML: row["contentHTML"],
+            classification: classification, status: NoticeStatus(rawValue: row["status"]) ?? .active,
+            firstSeenAt: row["firstSeenAt"], lastChangedAt: row["lastChangedAt"], versionCount: row["versionCount"])
+    }
+
+    static func noticeVersion(from row: Row) -> NoticeVersion {
+        NoticeVersion(
+            seq: row["seq"], seenAt: row["seenAt"], entryID: row["entryID"], title: row["title"], link: row["link"],
+            published: row["published"], updated: row["updated"],
+            categories: JSONColumn.decode([String].self, row["categories"], default: []),
+            summaryText: row["summaryText"], contentText: row["contentText"], contentHTML: row["contentHTML"],
+            fingerprint: Fingerprint(text: row["textHash"], body: row["bodyHash"], version: row["versionHash"]))
+    }
+
+    static func changeRecord(from row: Row) -> ChangeRecord {
+        ChangeRecord(
+            id: row["id"], noticeID: NoticeID(row["noticeID"] as String), feedID: FeedID(row["feedID"] as String),
+            change: ChangeType(rawValue: row["change"]) ?? .changed, at: row["at"], title: row["title"],
+            kind: NoticeKind(rawValue: row["kind"]) ?? .news,
+            apis: JSONColumn.decode([String].self, row["apis"], default: []),
+            scope: NoticeScope(rawValue: row["scope"]) ?? .unknown, versionSeq: row["versionSeq"],
+            previousVersionSeq: row["previousVersionSeq"])
+    }
+}
