@@ -54,7 +54,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: strict),
         .executableTarget(name: "varselvakt", dependencies: [
-            "VarselApp", "VarselModel", "VarselConfig",
+            "VarselApp", "VarselModel", "VarselConfig", "NoticeStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),

@@ -1,6 +1,15 @@
 import ArgumentParser
+import VarselModel
 
+/// `varselvakt`: the daemon and its operator's tools in one binary. Commands stay thin; the
+/// work happens in VarselApp so it can be tested without a process.
 @main
 struct Varselvakt: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Watches Skatteetaten's driftsvarsel feeds.")
+    static let configuration = CommandConfiguration(
+        abstract: "Watches Skatteetaten's driftsvarsel feeds and keeps the history of every notice.",
+        version: VarselvaktVersion.string,
+        subcommands: [
+            RunCommand.self, PollCommand.self, CheckConfigCommand.self, NoticesCommand.self, NoticeCommand.self,
+            HistoryCommand.self, BenchCommand.self,
+        ])
 }

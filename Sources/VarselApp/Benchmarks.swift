@@ -1,0 +1,164 @@
+import Classify
+import FeedParse
+public import Foundation
+import Logging
+import NoticeDiff
+import NoticeStore
+import VarselConfig
+import VarselModel
+
+/// Measurements behind BENCHMARKS.md, run by `varselvakt bench` (never by the test suite).
+public enum Benchmarks {
+    /// The result of one benchmark, as a human line and as one line of JSON.
+    public struct Measurement: Sendable {
+        public var name: String
+        public var file: String
+        public var reps: Int
+        public var medianSeconds: Double
+        public var minSeconds: Double
+        public var extra: [(String, String)]
+
+        public var line: String {
+            let rest = extra.map { "\($0.0)=\($0.1)" }.joined(separator: " ")
+            return String(format: "RESULT %@ %@ reps=%d median_s=%.6f min_s=%.6f ", name, file, reps, medianSeconds, minSeconds) + rest
+        }
+
+        public var json: String {
+            var fields = [
+                "\"name\":\"\(name)\"", "\"file\":\"\(file)\"", "\"reps\":\(reps)",
+                String(format: "\"median_s\":%.6f", medianSeconds), String(format: "\"min_s\":%.6f", minSeconds),
+            ]
+            fields += extra.map { "\"\($0.0)\":\(Double($0.1) != nil ? $0.1 : "\"\($0.1)\"")" }
+            return "{" + fields.joined(separator: ",") + "}"
+        }
+    }
+
+    /// Parse + extract (text, sanitized HTML, dates) of one file, `reps` times.
+    public static func parse(file: String, reps: Int) throws -> Measurement {
+        let bytes = try readFile(file)
+        let parser = FeedParser()
+        var times: [Double] = []
+        var entries = 0
+        for _ in 0..<max(1, reps) {
+            let start = ContinuousClock.now
+            let feed = try parser.parse(bytes, source: file)
+            times.append((ContinuousClock.now - start).seconds)
+            entries = feed.entries.count
+        }
+        return summarize("parse", file, times, extra: [
+            ("entries", "\(entries)"), ("bytes", "\(bytes.count)"), ("peak_rss_kb", "\(peakRSSKilobytes())"),
+        ])
+    }
+
+    /// The whole ingest of one file into a fresh database: parse, normalise, hash, diff,
+    /// classify, store (a first poll, so every entry is written with its first version).
+    public static func ingest(file: String, reps: Int, catalogPath: String?) async throws -> Measurement {
+        let bytes = try readFile(file)
+        let catalog = try catalogPath.map { try ConfigLoader.loadCatalog(path: $0) } ?? Catalog(apis: [])
+        let classifier = Classifier(catalog: catalog)
+        let differ = NoticeDiffer()
+        var times: [Double] = []
+        var entries = 0
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("varselvakt-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for rep in 0..<max(1, reps) {
+            let store = try NoticeStore(path: directory.appendingPathComponent("ingest-\(rep).sqlite").path)
+            let start = ContinuousClock.now
+            let feed = try FeedParser().parse(bytes, source: file)
+            let now = Date()
+            let feedID = FeedID("bench")
+            let stored = try await store.storedNotices(feed: feedID)
+            let updates = differ.diff(stored: stored, entries: feed.entries, isFirstPoll: true, now: now)
+            var classifications: [NoticeID: Classification] = [:]
+            for update in updates {
+                guard let e = update.entry else { continue }
+                classifications[update.noticeID] = classifier.classify(ClassificationInput(
+                    title: e.title, summaryText: e.summaryText, contentText: e.contentText, categories: e.categories,
+                    published: e.published ?? e.updated, feedAPIs: []))
+            }
+            _ = try await store.recordModified(ModifiedPoll(
+                feed: feedID, url: "file://" + file, title: feed.title, etag: nil, lastModified: nil, updates: updates,
+                classifications: classifications,
+                poll: PollRecord(feedID: feedID, startedAt: now, duration: 0, outcome: .modified, entries: feed.entries.count),
+                nextPollAt: nil))
+            times.append((ContinuousClock.now - start).seconds)
+            entries = feed.entries.count
+        }
+        return summarize("ingest", file, times, extra: [("entries", "\(entries)"), ("peak_rss_kb", "\(peakRSSKilobytes())")])
+    }
+
+    /// CPU and wall time of polls that get `304 Not Modified` (or an unchanged file), after one
+    /// priming poll: the cost varselvakt pays on every interval when nothing changed.
+    public static func notModified(url: String, reps: Int) async throws -> Measurement {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("varselvakt-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let configText = """
+            [store]
+            path = "\(directory.appendingPathComponent("state.sqlite").path)"
+            [[feeds]]
+            url = "\(url)"
+            name = "bench"
+            """
+        let config = try ConfigLoader.load(text: configText, file: "bench.toml", baseDirectory: directory.path)
+        var logger = Logger(label: "bench")
+        logger.logLevel = .critical
+        let runtime = try Runtime(config: config, logger: logger)
+        let feed = config.feeds[0]
+        let first = try await runtime.cycle.poll(feed)
+        guard first.outcome == .modified else { throw BenchError.firstPoll(first.line) }
+        var times: [Double] = []
+        let cpuStart = cpuSeconds()
+        for _ in 0..<max(1, reps) {
+            let start = ContinuousClock.now
+            let report = try await runtime.cycle.poll(feed)
+            guard report.outcome == .notModified else { throw BenchError.notNotModified(report.line) }
+            times.append((ContinuousClock.now - start).seconds)
+        }
+        let cpuPerPoll = (cpuSeconds() - cpuStart) / Double(max(1, reps))
+        return summarize("not_modified", url, times, extra: [
+            ("cpu_per_poll_ms", String(format: "%.3f", cpuPerPoll * 1000)), ("peak_rss_kb", "\(peakRSSKilobytes())"),
+        ])
+    }
+
+    enum BenchError: Error, CustomStringConvertible {
+        case firstPoll(String)
+        case notNotModified(String)
+        var description: String {
+            switch self {
+            case .firstPoll(let line): "bench: the priming poll did not fetch the feed: \(line)"
+            case .notNotModified(let line): "bench: the server did not answer 304 Not Modified: \(line)"
+            }
+        }
+    }
+
+    private static func readFile(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+        }
+        return [UInt8](data)
+    }
+
+    private static func summarize(_ name: String, _ file: String, _ times: [Double], extra: [(String, String)]) -> Measurement {
+        let sorted = times.sorted()
+        return Measurement(
+            name: name, file: (file as NSString).lastPathComponent, reps: times.count,
+            medianSeconds: sorted[sorted.count / 2], minSeconds: sorted.first ?? 0, extra: extra)
+    }
+
+    /// User + system CPU time of this process, all threads (the curl thread included).
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
+    /// Peak resident set size (VmHWM) in KiB, from /proc/self/status.
+    static func peakRSSKilobytes() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
+        }
+        return 0
+    }
+}

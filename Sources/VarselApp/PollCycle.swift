@@ -1,0 +1,138 @@
+public import Classify
+public import FeedFetch
+public import FeedParse
+public import Foundation
+public import Logging
+import NoticeDiff
+public import NoticeStore
+public import VarselConfig
+public import VarselModel
+
+/// One poll of one feed, start to finish: fetch, parse, diff, classify, store.
+///
+/// This is where the stages meet (as Miniflux's `handler.go` chains a refresh); each stage
+/// decides its own part and this type only passes values along. A failure at any step is
+/// recorded against the feed and leaves every stored notice exactly as it was.
+public struct PollCycle: Sendable {
+    public let store: NoticeStore
+    public let fetcher: FeedFetcher
+    public let parser: FeedParser
+    public let classifier: Classifier
+    public let backoff: BackoffPolicy
+    public let logger: Logger
+
+    public init(
+        store: NoticeStore, fetcher: FeedFetcher, parser: FeedParser = FeedParser(), classifier: Classifier,
+        backoff: BackoffPolicy, logger: Logger
+    ) {
+        self.store = store
+        self.fetcher = fetcher
+        self.parser = parser
+        self.classifier = classifier
+        self.backoff = backoff
+        self.logger = logger
+    }
+
+    /// Polls `feed` once and reports what happened. Never throws for a feed problem (that is
+    /// the report's `error`); throws only if the store itself fails or the task is cancelled.
+    public func poll(_ feed: FeedConfig, now: Date = Date()) async throws -> FeedPollReport {
+        let clock = ContinuousClock()
+        let started = clock.now
+        func elapsed() -> Double {
+            let d = clock.now - started
+            return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        }
+        let state = try await store.feedState(feed.id)
+        // Validators from another URL (the config changed) or before any success mean nothing.
+        let validators: Validators =
+            if let state, state.url == feed.url, state.lastSuccessAt != nil {
+                Validators(etag: state.etag, lastModified: state.lastModified)
+            } else {
+                Validators(etag: nil, lastModified: nil)
+            }
+        let request = FeedRequest(
+            url: feed.url, validators: validators, maxBytes: feed.maxBytes, connectTimeout: feed.connectTimeout,
+            timeout: feed.timeout, maxRedirects: feed.maxRedirects, allowInsecureHTTP: feed.allowHTTP)
+
+        let result: FetchResult
+        do {
+            result = try await fetcher.fetch(request)
+        } catch {
+            try Task.checkCancellation()
+            return try await fail(feed, state: state, now: now, duration: elapsed(), error: error.description,
+                                  retryAfter: error.retryAfter)
+        }
+
+        switch result {
+        case .notModified(let fresh):
+            let poll = PollRecord(feedID: feed.id, startedAt: now, duration: elapsed(), outcome: .notModified, httpStatus: 304)
+            try await store.recordNotModified(
+                feed: feed.id, url: feed.url, etag: fresh.etag, lastModified: fresh.lastModified, poll: poll,
+                nextPollAt: now.addingTimeInterval(feed.interval.seconds))
+            return FeedPollReport(feed: feed.id, outcome: .notModified, duration: poll.duration)
+
+        case .modified(let fetched):
+            let parsed: ParsedFeed
+            do {
+                parsed = try parser.parse(fetched.body, source: feed.url)
+            } catch {
+                return try await fail(feed, state: state, now: now, duration: elapsed(), error: error.description,
+                                      retryAfter: nil, status: fetched.status, bytes: fetched.body.count)
+            }
+            for skipped in parsed.skipped {
+                logger.warning("entry skipped", metadata: [
+                    "feed": "\(feed.id)", "position": "\(skipped.position)", "title": "\(skipped.title ?? "")",
+                    "reason": "\(skipped.reason)",
+                ])
+            }
+            let stored = try await store.storedNotices(feed: feed.id)
+            if parsed.entries.isEmpty && stored.contains(where: { $0.status == .active }) {
+                // An empty build is far likelier a broken site than every notice withdrawn at once.
+                return try await fail(feed, state: state, now: now, duration: elapsed(),
+                                      error: "\(feed.url): the feed has no entries; keeping the \(stored.count) stored notices",
+                                      retryAfter: nil, status: fetched.status, bytes: fetched.body.count)
+            }
+            let isFirstPoll = state?.lastSuccessAt == nil
+            let differ = NoticeDiffer(
+                withdrawAfterPolls: feed.withdrawAfterPolls, baselineAlertMaxAge: feed.baselineAlertMaxAge.seconds)
+            let updates = differ.diff(stored: stored, entries: parsed.entries, isFirstPoll: isFirstPoll, now: now)
+            var classifications: [NoticeID: Classification] = [:]
+            for update in updates where update.recordsVersion {
+                guard let entry = update.entry else { continue }
+                classifications[update.noticeID] = classifier.classify(ClassificationInput(
+                    title: entry.title, summaryText: entry.summaryText, contentText: entry.contentText,
+                    categories: entry.categories, published: entry.published ?? entry.updated, feedAPIs: feed.apis))
+            }
+            let summary = DiffSummary(updates, entryCount: parsed.entries.count)
+            let poll = PollRecord(
+                feedID: feed.id, startedAt: now, duration: elapsed(), outcome: .modified, httpStatus: fetched.status,
+                bytes: fetched.body.count, entries: parsed.entries.count, summary: summary)
+            let changes = try await store.recordModified(ModifiedPoll(
+                feed: feed.id, url: feed.url, title: parsed.title, etag: fetched.validators.etag,
+                lastModified: fetched.validators.lastModified, updates: updates, classifications: classifications,
+                poll: poll, nextPollAt: now.addingTimeInterval(feed.interval.seconds)))
+            return FeedPollReport(
+                feed: feed.id, outcome: .modified, duration: poll.duration, entries: parsed.entries.count,
+                skipped: parsed.skipped.count, summary: summary, isBaseline: isFirstPoll, changes: changes)
+        }
+    }
+
+    private func fail(
+        _ feed: FeedConfig, state: FeedState?, now: Date, duration: Double, error: String, retryAfter: Duration?,
+        status: Int? = nil, bytes: Int = 0
+    ) async throws -> FeedPollReport {
+        let failures = (state?.consecutiveFailures ?? 0) + 1
+        let delay = backoff.delay(interval: feed.interval, failures: failures, retryAfter: retryAfter)
+        let poll = PollRecord(
+            feedID: feed.id, startedAt: now, duration: duration, outcome: .failed, httpStatus: status, bytes: bytes, error: error)
+        try await store.recordFailure(feed: feed.id, url: feed.url, poll: poll, nextPollAt: now.addingTimeInterval(delay.seconds))
+        return FeedPollReport(feed: feed.id, outcome: .failed, duration: duration, error: error, retryIn: delay)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `TimeInterval`.
+    public var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,42 @@
+public import Classify
+import Curl
+import FeedFetch
+import FeedParse
+public import Logging
+public import NoticeStore
+public import VarselConfig
+import VarselModel
+
+/// Everything one varselvakt process needs, built once from a validated configuration:
+/// the one database pool, the one curl thread, and the poll cycle that uses them.
+public struct Runtime: Sendable {
+    public let config: VarselvaktConfig
+    public let store: NoticeStore
+    public let cycle: PollCycle
+    public let logger: Logger
+
+    public init(config: VarselvaktConfig, logger: Logger) throws {
+        self.config = config
+        self.logger = logger
+        store = try NoticeStore(path: config.store.path)
+        let client = CurlClient()
+        let fetcher = FeedFetcher(client: client, userAgent: config.poll.userAgent ?? Self.userAgent)
+        cycle = PollCycle(
+            store: store, fetcher: fetcher, classifier: Classifier(catalog: config.catalog),
+            backoff: BackoffPolicy(maxDelay: config.poll.maxBackoff), logger: logger)
+    }
+
+    /// Polls every feed once, concurrently, in config order.
+    public func pollAll() async throws -> [FeedPollReport] {
+        try await withThrowingTaskGroup(of: (Int, FeedPollReport).self) { group in
+            for (index, feed) in config.feeds.enumerated() {
+                group.addTask { (index, try await cycle.poll(feed)) }
+            }
+            var reports: [(Int, FeedPollReport)] = []
+            for try await report in group { reports.append(report) }
+            return reports.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+    }
+
+    static let userAgent = "varselvakt/\(VarselvaktVersion.string) (+https://github.com/ks-no/varselvakt)"
+}

@@ -1,1 +1,0 @@
-// VarselApp: see its files.

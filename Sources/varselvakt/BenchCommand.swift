@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import VarselApp
+
+/// `varselvakt bench`: measurements for BENCHMARKS.md (never run by the test suite).
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Benchmarks (parse, ingest) for BENCHMARKS.md.",
+        subcommands: [Parse.self, Ingest.self, NotModified.self])
+
+    struct Parse: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Parse FILE repeatedly and report time per parse.")
+        @Argument(help: "A feed file (Atom or RSS).") var file: String
+        @Option(name: .long, help: "Repetitions.") var reps = 20
+        @Flag(name: .long, help: "One line of JSON.") var json = false
+
+        func run() async throws {
+            let result = try Benchmarks.parse(file: file, reps: reps)
+            print(json ? result.json : result.line)
+        }
+    }
+
+    struct Ingest: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Full ingest of FILE (parse, normalise, hash, diff, classify, store) into a fresh SQLite file.")
+        @Argument(help: "A feed file (Atom or RSS).") var file: String
+        @Option(name: .long, help: "Repetitions (each into a fresh database).") var reps = 5
+        @Option(name: .long, help: "Catalog file used for classification.") var catalog: String?
+        @Flag(name: .long, help: "One line of JSON.") var json = false
+
+        func run() async throws {
+            let result = try await Benchmarks.ingest(file: file, reps: reps, catalogPath: catalog)
+            print(json ? result.json : result.line)
+        }
+    }
+
+    struct NotModified: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "not-modified", abstract: "CPU per poll when the server answers 304 (URL must support conditional GET).")
+        @Argument(help: "Feed URL (http://127.0.0.1:... or file://...).") var url: String
+        @Option(name: .long, help: "Repetitions.") var reps = 200
+        @Flag(name: .long, help: "One line of JSON.") var json = false
+
+        func run() async throws {
+            let result = try await Benchmarks.notModified(url: url, reps: reps)
+            print(json ? result.json : result.line)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import ServiceLifecycle
+import VarselApp
+
+/// `varselvakt run`: the daemon. Polls every feed on its interval until SIGTERM or SIGINT,
+/// then lets the current poll finish and exits 0.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run the daemon (poll every feed on its interval).")
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() async throws {
+        let config = try options.load()
+        let logger = bootstrapLogging(level: config.log.level)
+        let runtime: Runtime
+        do {
+            runtime = try Runtime(config: config, logger: logger)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(1)
+        }
+        logger.info("varselvakt starting", metadata: [
+            "config": "\(config.configFile)", "store": "\(config.store.path)", "feeds": "\(config.feeds.count)",
+        ])
+        let poller = FeedPollerService(cycle: runtime.cycle, feeds: config.feeds, logger: logger)
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: poller)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        logger.info("varselvakt stopped")
+    }
+}

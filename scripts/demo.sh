@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds varselvakt and runs the daemon on the bundled demo configuration (config/demo.toml):
+# SQLite under var/, real feed snapshots from config/snapshots/. Twenty seconds after start the
+# Folkeregisteret snapshot is swapped for the next real build (2026-07-03 -> 2026-07-07), so the
+# log shows a real poll finding exactly one new notice. Ctrl-C stops it cleanly.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+swift build -c release 2>&1 | grep -E "error|Compiling|Build complete" | tail -3
+mkdir -p var/demo
+cp config/snapshots/folkeregisteret-rss-2026-07-03.xml var/demo/folkeregisteret.xml
+( sleep 20 && cp config/snapshots/folkeregisteret-rss-2026-07-07-1158.xml var/demo/folkeregisteret.tmp \
+    && mv var/demo/folkeregisteret.tmp var/demo/folkeregisteret.xml \
+    && echo "demo: swapped in the 2026-07-07 Folkeregisteret snapshot" >&2 ) &
+swapper=$!
+trap 'kill $swapper 2>/dev/null || true' EXIT
+echo "demo: try 'varselvakt notices --config config/demo.toml' in another shell" >&2
+.build/release/varselvakt run --config config/demo.toml
