@@ -1,13 +1,16 @@
+public import Foundation
 public import VarselModel
 
 /// Gives every entry of one feed document a distinct id.
 ///
-/// Folkeregisteret's feed derives guids from titles, so two items titled "Driftsproblemer"
-/// posted years apart share one guid, and some builds even list the very same item twice.
-/// Identical duplicates collapse to the first. Distinct items sharing an id are told apart by a
-/// suffix counted from the bottom of the feed: the oldest keeps the plain id, the next one up
-/// becomes `id#2`, and so on. Counting from the bottom keeps the ids stable in a cumulative feed
-/// where new items are added at the top.
+/// Folkeregisteret's feed derives guids from titles, so two items titled "Vedlikehold" posted
+/// months apart share one guid, and some builds even list the very same item twice.
+/// Identical duplicates collapse to the first. Distinct items sharing an id are told apart by
+/// their publication time (`id#2023-01-24T11:45Z`), which stays the same when the feed is
+/// truncated or grows; only items without a date fall back to a counter from the bottom of the
+/// feed (`id#2`, `id#3`, ...; the bottom-most keeps the plain id), which is stable while new items
+/// are added at the top. When an id stops or starts being shared, `NoticeDiffer` recognises the
+/// notice under its new id by its text and date, so renumbering never looks like a new notice.
 public enum EntryIdentity {
     /// Entries in document order with unique ids, each with its fingerprint.
     public static func assign(_ entries: [FeedEntry]) -> [(entry: FeedEntry, fingerprint: Fingerprint)] {
@@ -28,7 +31,18 @@ public enum EntryIdentity {
                     drop.insert(index)
                 }
             }
-            for (rank, index) in distinct.reversed().enumerated() where rank > 0 {
+            guard distinct.count > 1 else { continue }
+            var taken = Set<String>()
+            var undated: [Int] = []
+            for index in distinct {
+                guard let date = fingerprinted[index].entry.published else {
+                    undated.append(index)
+                    continue
+                }
+                let candidate = "\(id)#\(stamp(date))"
+                if taken.insert(candidate).inserted { rename[index] = candidate } else { undated.append(index) }
+            }
+            for (rank, index) in undated.reversed().enumerated() where rank > 0 {
                 rename[index] = "\(id)#\(rank + 1)"
             }
         }
@@ -40,5 +54,36 @@ public enum EntryIdentity {
             result.append((entry, item.fingerprint))
         }
         return result
+    }
+
+    /// Minute precision in UTC: `2023-01-24T11:45Z`.
+    static func stamp(_ date: Date) -> String {
+        let minutes = Int((date.timeIntervalSince1970 / 60).rounded(.down))
+        let days = minutes.floorDiv(1440)
+        let (y, m, d) = civil(fromDays: days)
+        let minuteOfDay = minutes - days * 1440
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(y)-\(two(m))-\(two(d))T\(two(minuteOfDay / 60)):\(two(minuteOfDay % 60))Z"
+    }
+
+    /// Days since 1970-01-01 to a Gregorian date (Howard Hinnant's algorithm), to avoid a
+    /// DateFormatter in this pure module.
+    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}
+
+extension Int {
+    fileprivate func floorDiv(_ divisor: Int) -> Int {
+        let q = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? q - 1 : q
     }
 }

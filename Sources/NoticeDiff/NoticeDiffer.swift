@@ -69,6 +69,20 @@ public struct NoticeDiffer: Sendable {
         return updates
     }
 
+    /// The updates a `304 Not Modified` poll implies: the feed is exactly as last time, so every
+    /// notice counted as missing is missing for one more poll. Its place in the window was
+    /// judged when it went missing, and an unchanged feed cannot change that judgement.
+    public func stillAbsent(_ missing: [StoredNotice]) -> [NoticeUpdate] {
+        missing.filter { $0.status == .active && $0.missingPolls > 0 }.map { notice in
+            let count = notice.missingPolls + 1
+            let isWithdrawn = count >= withdrawAfterPolls
+            return NoticeUpdate(
+                noticeID: notice.id, change: isWithdrawn ? .withdrawn : nil, reason: isWithdrawn ? .withdrawn : .missing,
+                entry: nil, fingerprint: nil, recordsVersion: false, status: isWithdrawn ? .withdrawn : .active,
+                missingPolls: count)
+        }
+    }
+
     private func updateForPresent(_ notice: StoredNotice, _ entry: FeedEntry, _ fp: Fingerprint) -> NoticeUpdate? {
         let textChanged = fp.text != notice.fingerprint.text
         let versionChanged = fp.version != notice.fingerprint.version
@@ -92,17 +106,18 @@ public struct NoticeDiffer: Sendable {
         }
     }
 
-    /// The departed notice an unknown entry really is, if exactly one fits: same body text and
-    /// same published date (both absent counts as the same only when the body is not empty).
+    /// The departed notice an unknown entry really is, if exactly one fits: same body text, and
+    /// the same published date where both have one (Folkeregisteret added dates to old items in
+    /// 2021). An empty body proves nothing, so it never matches.
     private func reidentify(
         _ entry: FeedEntry, _ fp: Fingerprint, among departed: [Int], in stored: [StoredNotice]
     ) -> Int? {
         let emptyBody = Fingerprint(FeedEntry(id: "", title: "")).body
         let candidates = departed.filter { index in
             let notice = stored[index]
-            guard notice.fingerprint.body == fp.body else { return false }
-            if notice.published == nil && entry.published == nil { return fp.body != emptyBody }
-            return notice.published == entry.published
+            guard notice.fingerprint.body == fp.body, fp.body != emptyBody else { return false }
+            guard let before = notice.published, let now = entry.published else { return true }
+            return before == now
         }
         return candidates.count == 1 ? candidates[0] : nil
     }

@@ -16,12 +16,19 @@ extension NoticeStore {
     }
 
     /// recordNotModified notes a 304 (or an unchanged local file): the cheapest poll there is.
-    /// Validators are replaced only when the response carried new ones.
+    /// Validators are replaced only when the response carried new ones. `updates` are the
+    /// missing notices whose absence this poll confirmed once more (see `NoticeDiffer.stillAbsent`).
+    /// - Returns: the change rows written (withdrawals).
+    @discardableResult
     public func recordNotModified(
-        feed: FeedID, url: String, etag: String?, lastModified: String?, poll: PollRecord, nextPollAt: Date?
-    ) async throws(StoreError) {
+        feed: FeedID, url: String, etag: String?, lastModified: String?, updates: [NoticeUpdate] = [], poll: PollRecord,
+        nextPollAt: Date?
+    ) async throws(StoreError) -> [ChangeRecord] {
         try await write("record 304 for \(feed)") { db in
             try Self.ensureFeed(db, feed, url: url)
+            let changes = try updates.compactMap { update in
+                try Self.apply(update, feed: feed, classifications: [:], now: poll.startedAt, db: db)
+            }
             try db.execute(
                 sql: """
                     UPDATE feed SET etag = COALESCE(?, etag), lastModified = COALESCE(?, lastModified),
@@ -30,6 +37,7 @@ extension NoticeStore {
                     """,
                 arguments: [etag, lastModified, poll.startedAt, poll.startedAt, nextPollAt, feed.rawValue])
             try Self.insertPoll(db, poll)
+            return changes
         }
     }
 

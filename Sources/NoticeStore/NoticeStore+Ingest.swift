@@ -35,6 +35,10 @@ public struct ModifiedPoll: Sendable {
 extension NoticeStore {
     /// storedNotices returns what the differ needs about every notice of a feed, any status.
     public func storedNotices(feed: FeedID) async throws(StoreError) -> [StoredNotice] {
+        try await storedNotices(feed: feed, where: "")
+    }
+
+    private func storedNotices(feed: FeedID, where extra: String) async throws(StoreError) -> [StoredNotice] {
         try await read("read notices of \(feed)") { db in
             var aliases: [String: [String]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT alias, noticeID FROM noticeAlias WHERE feedID = ?", arguments: [feed.rawValue]) {
@@ -44,7 +48,7 @@ extension NoticeStore {
                 db,
                 sql: """
                     SELECT id, entryID, status, textHash, bodyHash, versionHash, published, updated, missingPolls
-                    FROM notice WHERE feedID = ? ORDER BY published DESC, id
+                    FROM notice WHERE feedID = ? \(extra) ORDER BY published DESC, id
                     """,
                 arguments: [feed.rawValue]
             ).map { row in
@@ -58,6 +62,12 @@ extension NoticeStore {
         }
     }
 
+    /// missingNotices returns the active notices of a feed currently counted as missing: the only
+    /// ones a `304 Not Modified` poll must look at (their absence counts one poll more).
+    public func missingNotices(feed: FeedID) async throws(StoreError) -> [StoredNotice] {
+        try await storedNotices(feed: feed, where: "AND status = 'active' AND missingPolls > 0")
+    }
+
     /// recordModified stores one modified poll: the feed's validators, every notice update,
     /// new versions and change rows, and the poll log line, all or nothing.
     /// - Returns: the change rows written, in the order of `updates`.
@@ -67,7 +77,9 @@ extension NoticeStore {
             var changes: [ChangeRecord] = []
             let now = poll.poll.startedAt
             for update in poll.updates {
-                if let change = try Self.apply(update, poll: poll, now: now, db: db) { changes.append(change) }
+                if let change = try Self.apply(update, feed: poll.feed, classifications: poll.classifications, now: now, db: db) {
+                    changes.append(change)
+                }
             }
             try db.execute(
                 sql: """
@@ -80,21 +92,23 @@ extension NoticeStore {
         }
     }
 
-    private static func apply(_ update: NoticeUpdate, poll: ModifiedPoll, now: Date, db: Database) throws -> ChangeRecord? {
+    static func apply(
+        _ update: NoticeUpdate, feed: FeedID, classifications: [NoticeID: Classification], now: Date, db: Database
+    ) throws -> ChangeRecord? {
         let existing = try Row.fetchOne(
             db, sql: "SELECT feedID, versionCount FROM notice WHERE id = ?", arguments: [update.noticeID.rawValue])
         var id = update.noticeID
         var previousSeq: Int? = existing?["versionCount"]
-        if let existing, (existing["feedID"] as String) != poll.feed.rawValue {
+        if let existing, (existing["feedID"] as String) != feed.rawValue {
             // Another feed already uses this entry id (unheard of in practice): keep both apart.
-            id = NoticeID("\(poll.feed.rawValue):\(update.noticeID.rawValue)")
+            id = NoticeID("\(feed.rawValue):\(update.noticeID.rawValue)")
             previousSeq = try Int.fetchOne(db, sql: "SELECT versionCount FROM notice WHERE id = ?", arguments: [id.rawValue])
         }
-        let classification = poll.classifications[update.noticeID]
+        let classification = classifications[update.noticeID]
         var seq = previousSeq
         if let entry = update.entry, let fingerprint = update.fingerprint {
             if previousSeq == nil {
-                try insertNotice(db, id: id, feed: poll.feed, entry: entry, fingerprint: fingerprint,
+                try insertNotice(db, id: id, feed: feed, entry: entry, fingerprint: fingerprint,
                                  classification: classification ?? fallbackClassification, update: update, now: now)
                 seq = 1
                 try insertVersion(db, noticeID: id, seq: 1, entry: entry, fingerprint: fingerprint, now: now)
@@ -112,7 +126,7 @@ extension NoticeStore {
                 for alias in Set([old, id.rawValue].compactMap { $0 }) where alias != newEntryID {
                     try db.execute(
                         sql: "INSERT OR IGNORE INTO noticeAlias (feedID, alias, noticeID) VALUES (?, ?, ?)",
-                        arguments: [poll.feed.rawValue, alias, id.rawValue])
+                        arguments: [feed.rawValue, alias, id.rawValue])
                 }
             }
         } else {
@@ -132,11 +146,11 @@ extension NoticeStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                id.rawValue, poll.feed.rawValue, change.rawValue, now, title, kind.rawValue, JSONColumn.encode(apis),
+                id.rawValue, feed.rawValue, change.rawValue, now, title, kind.rawValue, JSONColumn.encode(apis),
                 scope.rawValue, seq, versionChanged ? previousSeq : nil,
             ])
         return ChangeRecord(
-            id: db.lastInsertedRowID, noticeID: id, feedID: poll.feed, change: change, at: now, title: title, kind: kind,
+            id: db.lastInsertedRowID, noticeID: id, feedID: feed, change: change, at: now, title: title, kind: kind,
             apis: apis, scope: scope, versionSeq: seq, previousVersionSeq: versionChanged ? previousSeq : nil)
     }
 

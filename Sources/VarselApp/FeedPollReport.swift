@@ -42,7 +42,8 @@ public struct FeedPollReport: Sendable, Hashable {
         case .failed:
             return "\(feed): FAILED: \(error ?? "unknown error")" + (retryIn.map { " (retry in \(Int($0.seconds)) s)" } ?? "")
         case .notModified:
-            return "\(feed): not modified (\(ms))"
+            let withdrawn = summary.withdrawn > 0 ? ", \(summary.withdrawn) withdrawn" : ""
+            return "\(feed): not modified\(withdrawn) (\(ms))"
         case .modified:
             let s = summary
             var parts = ["\(entries) entries"]

@@ -65,11 +65,16 @@ public struct PollCycle: Sendable {
 
         switch result {
         case .notModified(let fresh):
-            let poll = PollRecord(feedID: feed.id, startedAt: now, duration: elapsed(), outcome: .notModified, httpStatus: 304)
-            try await store.recordNotModified(
-                feed: feed.id, url: feed.url, etag: fresh.etag, lastModified: fresh.lastModified, poll: poll,
-                nextPollAt: now.addingTimeInterval(feed.interval.seconds))
-            return FeedPollReport(feed: feed.id, outcome: .notModified, duration: poll.duration)
+            let updates = differ(for: feed).stillAbsent(try await store.missingNotices(feed: feed.id))
+            var summary = DiffSummary(updates, entryCount: 0)
+            summary.unchanged = 0
+            let poll = PollRecord(
+                feedID: feed.id, startedAt: now, duration: elapsed(), outcome: .notModified, httpStatus: 304, summary: summary)
+            let changes = try await store.recordNotModified(
+                feed: feed.id, url: feed.url, etag: fresh.etag, lastModified: fresh.lastModified, updates: updates,
+                poll: poll, nextPollAt: now.addingTimeInterval(feed.interval.seconds))
+            return FeedPollReport(
+                feed: feed.id, outcome: .notModified, duration: poll.duration, summary: summary, changes: changes)
 
         case .modified(let fetched):
             let parsed: ParsedFeed
@@ -93,9 +98,7 @@ public struct PollCycle: Sendable {
                                       retryAfter: nil, status: fetched.status, bytes: fetched.body.count)
             }
             let isFirstPoll = state?.lastSuccessAt == nil
-            let differ = NoticeDiffer(
-                withdrawAfterPolls: feed.withdrawAfterPolls, baselineAlertMaxAge: feed.baselineAlertMaxAge.seconds)
-            let updates = differ.diff(stored: stored, entries: parsed.entries, isFirstPoll: isFirstPoll, now: now)
+            let updates = differ(for: feed).diff(stored: stored, entries: parsed.entries, isFirstPoll: isFirstPoll, now: now)
             var classifications: [NoticeID: Classification] = [:]
             for update in updates where update.recordsVersion {
                 guard let entry = update.entry else { continue }
@@ -115,6 +118,10 @@ public struct PollCycle: Sendable {
                 feed: feed.id, outcome: .modified, duration: poll.duration, entries: parsed.entries.count,
                 skipped: parsed.skipped.count, summary: summary, isBaseline: isFirstPoll, changes: changes)
         }
+    }
+
+    private func differ(for feed: FeedConfig) -> NoticeDiffer {
+        NoticeDiffer(withdrawAfterPolls: feed.withdrawAfterPolls, baselineAlertMaxAge: feed.baselineAlertMaxAge.seconds)
     }
 
     private func fail(

@@ -78,6 +78,15 @@ private let now = Date(timeIntervalSince1970: 1_800_000_000)
         #expect(second[0].status == .withdrawn)
     }
 
+    @Test func notModifiedPollCountsMissingNoticesTowardsWithdrawal() {
+        let a = entry("a", "A", day: 2), b = entry("b", "B", day: 3)
+        let updates = differ.stillAbsent([stored(a, missing: 1), stored(b)])
+        #expect(updates.map(\.noticeID.rawValue) == ["a"])
+        #expect(updates[0].change == .withdrawn && updates[0].status == .withdrawn && updates[0].missingPolls == 2)
+        let patient = NoticeDiffer(withdrawAfterPolls: 3).stillAbsent([stored(a, missing: 1)])
+        #expect(patient[0].change == nil && patient[0].missingPolls == 2)
+    }
+
     @Test func missingNoticeBackBeforeThresholdResetsSilently() {
         let a = entry("a", "A", day: 2), b = entry("b", "B", day: 1)
         let updates = differ.diff(stored: [stored(a, missing: 1), stored(b)], entries: [a, b], isFirstPoll: false, now: now)
@@ -133,6 +142,21 @@ private let now = Date(timeIntervalSince1970: 1_800_000_000)
         #expect(updates.contains { $0.noticeID == NoticeID("a") && $0.reason == .missing })
     }
 
+    @Test func sharedIDThatBecomesUniqueAfterTruncationIsNotAChange() {
+        // Full feed: two distinct "vedlikehold" items; truncated feed keeps only the newer one.
+        let newer = entry("vedlikehold", "Vedlikehold", day: 9, text: "Nytt vedlikehold")
+        let older = entry("vedlikehold", "Vedlikehold", day: 1, text: "Gammelt vedlikehold")
+        let full = EntryIdentity.assign([newer, older])
+        let stored = full.map { item in
+            StoredNotice(id: NoticeID(item.entry.id), entryID: item.entry.id, status: .active, fingerprint: item.fingerprint,
+                         published: item.entry.published, updated: nil)
+        }
+        let updates = differ.diff(stored: stored, entries: [newer], isFirstPoll: false, now: now)
+        #expect(updates.compactMap(\.change) == [.expired])
+        let moved = try? #require(updates.first { $0.newEntryID != nil })
+        #expect(moved?.noticeID == NoticeID("vedlikehold#2023-11-23T22:13Z") && moved?.change == nil)
+    }
+
     @Test func aliasIDFindsTheNotice() {
         let current = entry("new-id", "T", day: 2)
         var notice = stored(current, aliases: ["old-id"])
@@ -158,9 +182,17 @@ private let now = Date(timeIntervalSince1970: 1_800_000_000)
         #expect(assigned.map(\.entry.id) == ["dup", "x"])
     }
 
-    @Test func distinctEntriesSharingAnIDAreNumberedFromTheBottom() {
-        let newer = entry("driftsproblemer", "Driftsproblemer", day: 9, text: "Nye problemer")
-        let older = entry("driftsproblemer", "Driftsproblemer", day: 1, text: "Gamle problemer")
+    @Test func distinctEntriesSharingAnIDAreToldApartByPublicationTime() {
+        let newer = entry("vedlikehold", "Vedlikehold", day: 9, text: "Nytt vedlikehold")
+        let older = entry("vedlikehold", "Vedlikehold", day: 1, text: "Gammelt vedlikehold")
+        let assigned = EntryIdentity.assign([newer, older])
+        // day 9 = 1_700_777_600 s = 2023-11-23T22:13:20Z
+        #expect(assigned.map(\.entry.id) == ["vedlikehold#2023-11-23T22:13Z", "vedlikehold#2023-11-15T22:13Z"])
+    }
+
+    @Test func undatedEntriesSharingAnIDAreNumberedFromTheBottom() {
+        let newer = entry("driftsproblemer", "Driftsproblemer", day: nil, text: "Nye problemer")
+        let older = entry("driftsproblemer", "Driftsproblemer", day: nil, text: "Gamle problemer")
         let assigned = EntryIdentity.assign([newer, older])
         #expect(assigned.map(\.entry.id) == ["driftsproblemer#2", "driftsproblemer"])
     }
