@@ -1,0 +1,78 @@
+import Foundation
+import Logging
+import VarselApp
+import VarselConfig
+import VarselModel
+
+/// Paths of the real feed snapshots in ../shared/fixtures/feeds (CI clones the repo beside shared/).
+enum Fixtures {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let feeds = root.deletingLastPathComponent().appendingPathComponent("shared/fixtures/feeds")
+    static let catalog = root.appendingPathComponent("config/catalog.toml")
+
+    static func feed(_ name: String) -> URL { feeds.appendingPathComponent(name) }
+    static func folkeregisteret(_ stamp: String) -> URL { feed("folkeregisteret-rss-\(stamp).xml") }
+    static let atom = feed("skatteetaten-atom-2024-01-22.xml")
+}
+
+/// A throwaway installation: a temp dir with a config, a feed file the test swaps, and a store.
+struct Sandbox {
+    let directory: URL
+    let feedFile: URL
+    let runtime: Runtime
+    let feed: FeedConfig
+
+    init(extraFeedKeys: String = "", withdrawAfter: Int = 2) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("varselvakt-app-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        feedFile = directory.appendingPathComponent("feed.xml")
+        let text = """
+            [store]
+            path = "state.sqlite"
+
+            [catalog]
+            path = "\(Fixtures.catalog.path)"
+
+            [poll]
+            withdraw_after_polls = \(withdrawAfter)
+
+            [[feeds]]
+            name = "folkeregisteret"
+            url = "file://\(feedFile.path)"
+            apis = ["folkeregisteret"]
+            \(extraFeedKeys)
+            """
+        let config = try ConfigLoader.load(text: text, file: "test.toml", baseDirectory: directory.path)
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        runtime = try Runtime(config: config, logger: logger)
+        feed = config.feeds[0]
+    }
+
+    /// Puts a snapshot in place as a new file (new inode, new mtime), as a site deploy would.
+    func serve(_ snapshot: URL) throws {
+        let temp = directory.appendingPathComponent("incoming.xml")
+        try? FileManager.default.removeItem(at: temp)
+        try FileManager.default.copyItem(at: snapshot, to: temp)
+        // Make sure the validator (mtime + size) differs even within one second.
+        let bump = Date().addingTimeInterval(Double.random(in: 1...1000))
+        try FileManager.default.setAttributes([.modificationDate: bump], ofItemAtPath: temp.path)
+        _ = try FileManager.default.replaceItemAt(feedFile, withItemAt: temp)
+    }
+
+    func poll() async throws -> FeedPollReport { try await runtime.cycle.poll(feed) }
+
+    func remove() { try? FileManager.default.removeItem(at: directory) }
+}
+
+extension FeedPollReport {
+    /// Change counts by type, for compact assertions.
+    var counts: [ChangeType: Int] {
+        var result: [ChangeType: Int] = [:]
+        for change in changes { result[change.change, default: 0] += 1 }
+        return result
+    }
+
+    var alerting: [ChangeRecord] { changes.filter { $0.change.isAlerting } }
+}
