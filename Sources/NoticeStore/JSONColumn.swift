@@ -1,12 +1,37 @@
 import Foundation
 
-/// JSON text columns (categories, apis, summaries): small arrays, written and read whole.
+/// JSON text columns (categories, apis, poll summaries): small values, written and read whole.
 enum JSONColumn {
     static func encode<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         guard let data = try? encoder.encode(value) else { return "null" }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A string array, the common case, without JSONEncoder: an ingest writes two per notice
+    /// and the encoder's setup cost dominated the whole store step in profiles.
+    static func encode(_ strings: [String]) -> String {
+        var out = "["
+        for (index, string) in strings.enumerated() {
+            if index > 0 { out += "," }
+            out += "\""
+            for scalar in string.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where scalar.value < 0x20:
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            out += "\""
+        }
+        return out + "]"
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String?, default fallback: T) -> T {

@@ -137,3 +137,18 @@ private func poll(_ updates: [NoticeUpdate], at: Date, classifications: [NoticeI
         #expect(try await store.notices(NoticeFilter(api: "restanser")).map(\.id.rawValue) == ["a"])
     }
 }
+
+@Suite struct JSONColumnTests {
+    @Test func stringArraysRoundTripThroughTheStoreWithAwkwardCharacters() async throws {
+        let temp = TempStore(); defer { temp.remove() }
+        let store = try temp.open()
+        let categories = ["Drift", "Skatteoppgjør", "quote\"back\\slash", "tab\tnew\nline", "\u{1}ctl"]
+        let e = FeedEntry(id: "a", title: "T", published: t0, categories: categories)
+        let u = NoticeUpdate(
+            noticeID: NoticeID("a"), change: .baseline, reason: .baseline, entry: e,
+            fingerprint: Fingerprint(text: "t", body: "b", version: "v"), recordsVersion: true, status: .active,
+            missingPolls: 0)
+        _ = try await store.recordModified(poll([u], at: t0))
+        #expect(try await store.notice("a").notice.categories == categories)
+    }
+}
