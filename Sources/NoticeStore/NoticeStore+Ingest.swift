@@ -81,7 +81,8 @@ extension NoticeStore {
                     changes.append(change)
                 }
             }
-            try db.execute(
+            try Self.run(
+                db,
                 sql: """
                     UPDATE feed SET title = COALESCE(?, title), etag = ?, lastModified = ?, lastPollAt = ?,
                         lastSuccessAt = ?, consecutiveFailures = 0, lastError = NULL, nextPollAt = ? WHERE id = ?
@@ -96,7 +97,8 @@ extension NoticeStore {
         _ update: NoticeUpdate, feed: FeedID, classifications: [NoticeID: Classification], now: Date, db: Database
     ) throws -> ChangeRecord? {
         let existing = try Row.fetchOne(
-            db, sql: "SELECT feedID, versionCount FROM notice WHERE id = ?", arguments: [update.noticeID.rawValue])
+            db.cachedStatement(sql: "SELECT feedID, versionCount FROM notice WHERE id = ?"),
+            arguments: [update.noticeID.rawValue])
         var id = update.noticeID
         var previousSeq: Int? = existing?["versionCount"]
         if let existing, (existing["feedID"] as String) != feed.rawValue {
@@ -122,10 +124,11 @@ extension NoticeStore {
             }
             if let newEntryID = update.newEntryID {
                 let old = try String.fetchOne(db, sql: "SELECT entryID FROM notice WHERE id = ?", arguments: [id.rawValue])
-                try db.execute(sql: "UPDATE notice SET entryID = ? WHERE id = ?", arguments: [newEntryID, id.rawValue])
+                try run(db, sql: "UPDATE notice SET entryID = ? WHERE id = ?", arguments: [newEntryID, id.rawValue])
                 for alias in Set([old, id.rawValue].compactMap { $0 }) where alias != newEntryID {
-                    try db.execute(
-                        sql: "INSERT OR IGNORE INTO noticeAlias (feedID, alias, noticeID) VALUES (?, ?, ?)",
+                    try run(
+                db,
+                sql: "INSERT OR IGNORE INTO noticeAlias (feedID, alias, noticeID) VALUES (?, ?, ?)",
                         arguments: [feed.rawValue, alias, id.rawValue])
                 }
             }
@@ -134,14 +137,16 @@ extension NoticeStore {
             try updateStatus(db, id: id, update: update, now: now)
         }
         guard let change = update.change else { return nil }
-        let row = try Row.fetchOne(db, sql: "SELECT title, kind, apis, scope FROM notice WHERE id = ?", arguments: [id.rawValue])
+        let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT title, kind, apis, scope FROM notice WHERE id = ?"), arguments: [id.rawValue])
         let title: String = row?["title"] ?? ""
         let kind = NoticeKind(rawValue: row?["kind"] ?? "") ?? .news
         let apis = JSONColumn.decode([String].self, row?["apis"], default: [])
         let scope = NoticeScope(rawValue: row?["scope"] ?? "") ?? .unknown
         let versionChanged = seq != previousSeq
-        try db.execute(
-            sql: """
+        try run(
+                db,
+                sql: """
                 INSERT INTO noticeChange (noticeID, feedID, change, at, title, kind, apis, scope, versionSeq, previousVersionSeq)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
@@ -161,8 +166,9 @@ extension NoticeStore {
         _ db: Database, id: NoticeID, feed: FeedID, entry: FeedEntry, fingerprint: Fingerprint,
         classification: Classification, update: NoticeUpdate, now: Date
     ) throws {
-        try db.execute(
-            sql: """
+        try run(
+                db,
+                sql: """
                 INSERT INTO notice (id, feedID, entryID, title, link, published, updated, categories, summaryText,
                     contentText, contentHTML, kind, apis, scope, windowStart, windowEnd, unparsedWindow, cancels,
                     status, missingPolls, textHash, bodyHash, versionHash, firstSeenAt, lastChangedAt, versionCount)
@@ -180,8 +186,9 @@ extension NoticeStore {
         _ db: Database, id: NoticeID, entry: FeedEntry, fingerprint: Fingerprint, classification: Classification?,
         update: NoticeUpdate, versionCount: Int, now: Date
     ) throws {
-        try db.execute(
-            sql: """
+        try run(
+                db,
+                sql: """
                 UPDATE notice SET title = ?, link = ?, published = ?, updated = ?, categories = ?, summaryText = ?,
                     contentText = ?, contentHTML = ?, textHash = ?, bodyHash = ?, versionHash = ?, versionCount = ?
                 WHERE id = ?
@@ -192,7 +199,8 @@ extension NoticeStore {
                 fingerprint.version, versionCount, id.rawValue,
             ])
         if let classification {
-            try db.execute(
+            try run(
+                db,
                 sql: """
                     UPDATE notice SET kind = ?, apis = ?, scope = ?, windowStart = ?, windowEnd = ?, unparsedWindow = ?,
                         cancels = ? WHERE id = ?
@@ -203,8 +211,9 @@ extension NoticeStore {
     }
 
     private static func updateStatus(_ db: Database, id: NoticeID, update: NoticeUpdate, now: Date) throws {
-        try db.execute(
-            sql: """
+        try run(
+                db,
+                sql: """
                 UPDATE notice SET status = ?, missingPolls = ?,
                     lastChangedAt = CASE WHEN ? THEN ? ELSE lastChangedAt END WHERE id = ?
                 """,
@@ -214,8 +223,9 @@ extension NoticeStore {
     private static func insertVersion(
         _ db: Database, noticeID: NoticeID, seq: Int, entry: FeedEntry, fingerprint: Fingerprint, now: Date
     ) throws {
-        try db.execute(
-            sql: """
+        try run(
+                db,
+                sql: """
                 INSERT INTO noticeVersion (noticeID, seq, seenAt, entryID, title, link, published, updated, categories,
                     summaryText, contentText, contentHTML, textHash, bodyHash, versionHash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -232,5 +242,10 @@ extension NoticeStore {
             c.kind.rawValue, JSONColumn.encode(c.apis), c.scope.rawValue, c.maintenanceWindow?.start,
             c.maintenanceWindow?.end, c.unparsedWindow, c.cancels,
         ]
+    }
+
+    /// Executes through GRDB's statement cache: an ingest runs the same few statements per notice.
+    private static func run(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws {
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
     }
 }
