@@ -11,7 +11,8 @@ public enum ConfigError: Error, CustomStringConvertible, Sendable, Hashable {
     /// The text is not valid TOML; line and column (1-based) are those toml++ reports.
     case syntax(file: String, line: Int, column: Int, message: String)
     /// A key varselvakt does not know (usually a typo). `suggestion` is the closest known key,
-    /// `allowed` every key valid in that table.
+    /// `allowed` every key valid in that table (empty when the typo was spotted while looking
+    /// for a required key it resembles, e.g. `pth` for `path`).
     case unknownKey(file: String, line: Int?, key: String, suggestion: String?, allowed: [String])
     /// A value of the wrong TOML type, e.g. `interval = 60` where a duration string is expected.
     /// `expected` reads like `a duration like "60s"`, `found` like `integer 60`.

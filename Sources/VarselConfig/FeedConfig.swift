@@ -7,7 +7,7 @@ public struct FeedConfig: Sendable, Hashable {
     public var id: FeedID
     /// https URL; http only to a loopback host or with `allowHTTP`; or a file:///absolute/path.
     public var url: String
-    /// Catalog API ids this feed concerns when a notice names no API (sorted as written).
+    /// Catalog API ids this feed concerns when a notice names no API, in the order written.
     public var apis: [String]
     /// Whether plain http to a non-loopback host was explicitly allowed.
     public var allowHTTP: Bool
