@@ -1,0 +1,85 @@
+import Foundation
+import VarselModel
+
+/// catalog.toml: `[[apis]]` and `[[services]]`, ids unique, services naming existing APIs.
+enum CatalogDecoding {
+    static func decode(_ document: TOMLDocument) throws(ConfigError) -> Catalog {
+        let root = document.rootReader()
+        let apiTables = try root.arrayOfTables("apis") ?? []
+        let serviceTables = try root.arrayOfTables("services") ?? []
+        try root.rejectUnknownKeys()
+        var apis: [CatalogAPI] = []
+        var apiIDs = UniqueValues()
+        for reader in apiTables {
+            let api = try decodeAPI(reader)
+            try apiIDs.insert(api.id, file: reader.file, key: reader.keyPath("id"), line: reader.line(of: "id"))
+            apis.append(api)
+        }
+        let known = apis.map(\.id)
+        var services: [MunicipalService] = []
+        var serviceIDs = UniqueValues()
+        for reader in serviceTables {
+            let service = try decodeService(reader, knownAPIs: known)
+            try serviceIDs.insert(service.id, file: reader.file, key: reader.keyPath("id"), line: reader.line(of: "id"))
+            services.append(service)
+        }
+        return Catalog(apis: apis, services: services)
+    }
+
+    private static func decodeAPI(_ reader: TableReader) throws(ConfigError) -> CatalogAPI {
+        let api = CatalogAPI(
+            id: try id(reader),
+            name: try reader.requiredNonEmptyString("name", expected: "a string: the API's display name"),
+            aliases: try nonEmptyStrings(reader, "aliases"),
+            // Classify compares categories folded to lower case.
+            categories: try nonEmptyStrings(reader, "categories").map { $0.lowercased() },
+            scope: try reader.nonEmptyString("scope"),
+            url: try webURL(reader, "url"),
+            testURL: try webURL(reader, "test_url"))
+        try reader.rejectUnknownKeys()
+        return api
+    }
+
+    private static func decodeService(_ reader: TableReader, knownAPIs: [String]) throws(ConfigError) -> MunicipalService {
+        let id = try id(reader)
+        let name = try reader.requiredNonEmptyString("name", expected: "a string: the service's name")
+        guard let apis = try reader.stringArray("apis") else {
+            throw reader.missing("apis", expected: "an array of catalog API ids the service uses")
+        }
+        for (position, api) in apis.enumerated() where !knownAPIs.contains(api) {
+            throw .unknownReference(
+                file: reader.file, line: reader.line(of: "apis", element: position), key: reader.keyPath("apis"),
+                value: api, suggestion: KeySuggestion.closest(to: api, among: knownAPIs))
+        }
+        let service = MunicipalService(id: id, name: name, apis: apis, rightsPackage: try reader.nonEmptyString("rights_package"))
+        try reader.rejectUnknownKeys()
+        return service
+    }
+
+    private static func id(_ reader: TableReader) throws(ConfigError) -> String {
+        let id = try reader.requiredNonEmptyString("id", expected: "a string id (a-z, 0-9, '-')")
+        guard ConfigID.isValid(id) else { throw reader.invalid("id", "\"\(id)\" is not a valid id; \(ConfigID.rule)") }
+        return id
+    }
+
+    private static func nonEmptyStrings(_ reader: TableReader, _ key: String) throws(ConfigError) -> [String] {
+        let strings = try reader.stringArray(key) ?? []
+        if let position = strings.firstIndex(where: { $0.allSatisfy(\.isWhitespace) }) {
+            throw .invalidValue(
+                file: reader.file, line: reader.line(of: key, element: position), key: "\(reader.keyPath(key))[\(position)]",
+                problem: "must not be empty")
+        }
+        return strings
+    }
+
+    /// An http(s) URL with a host (production and test base URLs, later probed).
+    private static func webURL(_ reader: TableReader, _ key: String) throws(ConfigError) -> String? {
+        guard let text = try reader.nonEmptyString(key) else { return nil }
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
+            let host = url.host, !host.isEmpty
+        else {
+            throw reader.invalid(key, "\"\(text)\" is not an http(s) URL")
+        }
+        return text
+    }
+}

@@ -1,0 +1,54 @@
+public import VarselModel
+import Foundation
+
+extension FeedConfig {
+    /// One `[[feeds]]` table; keys not given take `defaults`. Uniqueness and catalog references
+    /// are checked across all feeds by `FeedsSection`.
+    init(from reader: TableReader, defaults: PollDefaults) throws(ConfigError) {
+        let url = try reader.requiredNonEmptyString("url", expected: "a string: the feed's https URL")
+        let allowHTTP = try reader.bool("allow_http") ?? false
+        if let problem = FeedURLRule.problem(with: url, allowHTTP: allowHTTP) {
+            throw reader.invalid("url", problem)
+        }
+        let id: FeedID
+        if let name = try reader.nonEmptyString("name") {
+            guard ConfigID.isValid(name) else { throw reader.invalid("name", "\"\(name)\" is not a valid name; \(ConfigID.rule)") }
+            id = FeedID(name)
+        } else {
+            id = Self.derivedID(from: url)
+        }
+        typealias Limits = PollDefaults.Limits
+        self.init(
+            id: id, url: url, apis: try reader.stringArray("apis") ?? [], allowHTTP: allowHTTP, defaults: defaults,
+            interval: try reader.duration("interval", atLeast: Limits.minimumInterval),
+            timeout: try reader.duration("timeout", atLeast: Limits.minimumTimeout),
+            connectTimeout: try reader.duration("connect_timeout", atLeast: Limits.minimumTimeout),
+            maxBytes: try reader.byteSize("max_bytes", in: Limits.maxBytes),
+            maxRedirects: try reader.int("max_redirects", in: Limits.maxRedirects),
+            withdrawAfterPolls: try reader.int("withdraw_after_polls", in: Limits.withdrawAfterPolls),
+            baselineAlertMaxAge: try reader.duration("baseline_alert_max_age"))
+        try reader.rejectUnknownKeys()
+    }
+
+    /// A stable id from the URL's host and path: lower-cased, every run of other characters
+    /// turned into one '-'. "https://skatteetaten.github.io/x/atom.xml" gives
+    /// "skatteetaten-github-io-x-atom-xml". Changing a feed's URL therefore changes its id unless
+    /// the feed has a `name`, which is why the example config names its feeds.
+    public static func derivedID(from url: String) -> FeedID {
+        var text = url
+        if let range = text.range(of: "://") { text = String(text[range.upperBound...]) }
+        if let query = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = String(text[..<query]) }
+        var id = ""
+        var pendingDash = false
+        for scalar in text.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                if pendingDash && !id.isEmpty { id += "-" }
+                pendingDash = false
+                id.unicodeScalars.append(scalar)
+            } else {
+                pendingDash = true
+            }
+        }
+        return FeedID(id.isEmpty ? "feed" : id)
+    }
+}

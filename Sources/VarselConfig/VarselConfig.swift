@@ -1,1 +1,0 @@
-// VarselConfig: see its files.

@@ -1,0 +1,52 @@
+import VarselModel
+
+extension VarselvaktConfig {
+    /// The top level of varselvakt.toml. Each table has its own small decoder file; adding a
+    /// table (`[smtp]`, `[webhook]`, probes) means one decoder file, one line here and one property.
+    static func decode(
+        _ document: TOMLDocument, configFile: String, baseDirectory: String,
+        loadCatalog: (String) throws(ConfigError) -> Catalog
+    ) throws(ConfigError) -> VarselvaktConfig {
+        let root = document.rootReader()
+        // Fetch every table first, so that a misspelt table name ("[stor]") is reported as an
+        // unknown key with a suggestion rather than as a missing [store].
+        let storeTable = try root.table("store")
+        let catalogTable = try root.table("catalog")
+        let logTable = try root.table("log")
+        let pollTable = try root.table("poll")
+        let feedTables = try root.arrayOfTables("feeds")
+        try root.rejectUnknownKeys()
+
+        guard let storeTable else {
+            throw root.missing("store", expected: "a [store] table with path = \"...\"")
+        }
+        let store = try StoreConfig(from: storeTable, baseDirectory: baseDirectory)
+        let catalogPath = try CatalogSection.path(from: catalogTable, baseDirectory: baseDirectory)
+        let log = try logTable.map { reader throws(ConfigError) in try LogConfig(from: reader) } ?? LogConfig()
+        let poll = try pollTable.map { reader throws(ConfigError) in try PollDefaults(from: reader) } ?? PollDefaults()
+        let feeds = try FeedsSection.decode(feedTables, in: root, defaults: poll)
+
+        let catalog = try catalogPath.map(loadCatalog) ?? Catalog(apis: [])
+        try FeedsSection.checkReferences(feeds, readers: feedTables ?? [], catalog: catalog)
+        return VarselvaktConfig(
+            configFile: configFile, store: store, catalogPath: catalogPath, log: log, poll: poll, feeds: feeds,
+            catalog: catalog)
+    }
+}
+
+/// `[catalog]`: where the API catalog lives.
+enum CatalogSection {
+    static let defaultFileName = "catalog.toml"
+
+    /// The catalog file to load: `path` resolved against the config directory; without one,
+    /// catalog.toml next to the config file if it exists, else nil (an empty catalog).
+    static func path(from reader: TableReader?, baseDirectory: String) throws(ConfigError) -> String? {
+        if let reader {
+            let path = try reader.nonEmptyString("path")
+            try reader.rejectUnknownKeys()
+            if let path { return FilePaths.resolve(path, against: baseDirectory) }
+        }
+        let fallback = FilePaths.resolve(defaultFileName, against: baseDirectory)
+        return FilePaths.isRegularFile(fallback) ? fallback : nil
+    }
+}

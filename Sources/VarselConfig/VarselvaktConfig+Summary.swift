@@ -1,0 +1,38 @@
+import VarselModel
+
+extension VarselvaktConfig {
+    /// What varselvakt understood from the config, for `varselvakt check-config`: the resolved
+    /// paths, catalog counts and each feed's effective settings after defaults. Plain text, one
+    /// fact per line, meant for an operator to read before restarting the daemon.
+    public func summary() -> String {
+        var lines = ["Config: \(configFile)", "Store: \(store.path)"]
+        if let catalogPath {
+            lines.append("Catalog: \(catalogPath) (\(catalog.apis.count) APIs, \(catalog.services.count) services)")
+        } else {
+            lines.append("Catalog: none (empty; feeds cannot name APIs)")
+        }
+        lines.append("Log: level \(log.level.rawValue), format \(log.format.rawValue)")
+        lines.append(
+            "Poll defaults: every \(Self.format(poll.interval)), back-off up to \(Self.format(poll.maxBackoff)), "
+                + "User-Agent \(poll.userAgent.map { "\"\($0)\"" } ?? "default")")
+        lines.append("Feeds (\(feeds.count)):")
+        for feed in feeds {
+            lines.append("  \(feed.id.rawValue): \(feed.url)\(feed.allowHTTP ? " (plain http allowed)" : "")")
+            lines.append(
+                "    every \(Self.format(feed.interval)), timeout \(Self.format(feed.timeout)) "
+                    + "(connect \(Self.format(feed.connectTimeout))), at most \(ByteSizeSyntax.format(feed.maxBytes)), "
+                    + "\(feed.maxRedirects) redirects")
+            let baseline =
+                feed.baselineAlertMaxAge == .zero
+                ? "no alerts on first poll" : "first poll alerts entries newer than \(Self.format(feed.baselineAlertMaxAge))"
+            lines.append("    withdrawn after \(feed.withdrawAfterPolls) polls missing; \(baseline)")
+            if !feed.apis.isEmpty {
+                let names = feed.apis.map { id in catalog.api(id).map { "\(id) (\($0.name))" } ?? id }
+                lines.append("    APIs when a notice names none: \(names.joined(separator: ", "))")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func format(_ duration: Duration) -> String { DurationSyntax.format(duration) }
+}
