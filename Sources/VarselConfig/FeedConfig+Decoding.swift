@@ -3,9 +3,20 @@ import Foundation
 
 extension FeedConfig {
     /// One `[[feeds]]` table; keys not given take `defaults`. Uniqueness and catalog references
-    /// are checked across all feeds by `FeedsSection`.
-    init(from reader: TableReader, defaults: PollDefaults) throws(ConfigError) {
-        let url = try reader.requiredNonEmptyString("url", expected: "a string: the feed's https URL")
+    /// are checked across all feeds by `FeedsSection`. A feed is given either by `url`, or by
+    /// `path` (a local snapshot file, relative to the config's folder, read as file://).
+    init(from reader: TableReader, defaults: PollDefaults, baseDirectory: String) throws(ConfigError) {
+        let url: String
+        switch (try reader.nonEmptyString("url"), try reader.nonEmptyString("path")) {
+        case (let given?, nil):
+            url = given
+        case (nil, let path?):
+            url = URL(fileURLWithPath: FilePaths.resolve(path, against: baseDirectory)).absoluteString
+        case (.some, .some):
+            throw reader.invalid("path", "give either url or path, not both")
+        case (nil, nil):
+            throw reader.missing("url", expected: "a string: the feed's https URL (or path = \"local/file.xml\")")
+        }
         let allowHTTP = try reader.bool("allow_http") ?? false
         if let problem = FeedURLRule.problem(with: url, allowHTTP: allowHTTP) {
             throw reader.invalid("url", problem)

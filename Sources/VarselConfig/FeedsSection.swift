@@ -3,7 +3,9 @@ import VarselModel
 /// `[[feeds]]`: at least one feed, names and URLs unique, `apis` naming catalog APIs.
 enum FeedsSection {
     /// `readers` are the `[[feeds]]` tables (nil when the key is absent); `root` is for the error.
-    static func decode(_ readers: [TableReader]?, in root: TableReader, defaults: PollDefaults) throws(ConfigError) -> [FeedConfig] {
+    static func decode(
+        _ readers: [TableReader]?, in root: TableReader, defaults: PollDefaults, baseDirectory: String
+    ) throws(ConfigError) -> [FeedConfig] {
         guard let readers, !readers.isEmpty else {
             throw root.missing("feeds", expected: "at least one [[feeds]] table with url = \"https://...\"")
         }
@@ -11,7 +13,7 @@ enum FeedsSection {
         var names = UniqueValues()
         var urls = UniqueValues()
         for reader in readers {
-            let feed = try FeedConfig(from: reader, defaults: defaults)
+            let feed = try FeedConfig(from: reader, defaults: defaults, baseDirectory: baseDirectory)
             // A derived name is reported at the feed's header, where `name = ...` would go.
             try names.insert(feed.id.rawValue, file: reader.file, key: reader.keyPath("name"), line: reader.line(of: "name"))
             try urls.insert(feed.url, file: reader.file, key: reader.keyPath("url"), line: reader.line(of: "url"))

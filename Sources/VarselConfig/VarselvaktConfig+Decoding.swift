@@ -24,7 +24,7 @@ extension VarselvaktConfig {
         let catalogPath = try CatalogSection.path(from: catalogTable, baseDirectory: baseDirectory)
         let log = try logTable.map { reader throws(ConfigError) in try LogConfig(from: reader) } ?? LogConfig()
         let poll = try pollTable.map { reader throws(ConfigError) in try PollDefaults(from: reader) } ?? PollDefaults()
-        let feeds = try FeedsSection.decode(feedTables, in: root, defaults: poll)
+        let feeds = try FeedsSection.decode(feedTables, in: root, defaults: poll, baseDirectory: baseDirectory)
 
         let catalog = try catalogPath.map(loadCatalog) ?? Catalog(apis: [])
         try FeedsSection.checkReferences(feeds, readers: feedTables ?? [], catalog: catalog)

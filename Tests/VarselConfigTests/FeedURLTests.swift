@@ -20,6 +20,19 @@ import VarselModel
         #expect(configError(config(url: url)) == nil)
     }
 
+    @Test func localPathIsResolvedAgainstTheConfigFolder() throws {
+        let text = "[store]\npath = \"db.sqlite\"\n[[feeds]]\npath = \"snapshots/feed.xml\"\n"
+        let loaded = try ConfigLoader.load(text: text, file: "v.toml", baseDirectory: "/etc/varselvakt")
+        #expect(loaded.feeds[0].url == "file:///etc/varselvakt/snapshots/feed.xml")
+    }
+
+    @Test func urlAndPathTogetherAreRejected() throws {
+        let text = config(url: "https://example.no/feed.xml", extra: "path = \"feed.xml\"\n")
+        let error = try #require(configError(text))
+        #expect(error.key == "feeds[0].path")
+        #expect(error.description.contains("either url or path"))
+    }
+
     @Test func httpWithAllowHTTPIsAccepted() throws {
         let text = config(url: "http://mirror.internal/feed.xml", extra: "allow_http = true\n")
         let loaded = try ConfigLoader.load(text: text, file: "v.toml", baseDirectory: "/")
