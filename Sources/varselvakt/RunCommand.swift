@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 import ServiceLifecycle
 import VarselApp
 
@@ -11,7 +12,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try options.load()
-        let logger = bootstrapLogging(level: config.log.level)
+        let logger = bootstrapLogging(level: Logger.Level(rawValue: config.log.level.rawValue) ?? .info)
         let runtime: Runtime
         do {
             runtime = try Runtime(config: config, logger: logger)
