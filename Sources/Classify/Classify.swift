@@ -1,1 +1,0 @@
-// Classify: see its files.

@@ -1,0 +1,74 @@
+public import VarselModel
+
+/// The words that decide a notice's kind (DOMAIN.md section 3), and the order they are tried in.
+///
+/// Order, first hit wins (title words weigh most, then summary + content, then the title's
+/// generic label):
+///  1. title begins with "Utgår", or has "avlyst"/"avlyses"/"AVLYST" → `.cancelled`
+///  2. title says it is over ("løst", "LØST", "normal drift", "oppe igjen", "rettet") → `.resolved`
+///  3. title "planlagt" → `.maintenance`
+///  4. title names a problem ("driftsproblemer", "problem", "ustabil", "feil", "i gang") → `.incident`
+///     (so "Nedetid i Restanser API er i gang" is an incident, not maintenance)
+///  5. title "vedlikehold" (also "Driftsvedlikehold") → `.maintenance`
+///  6. title "nedetid", "utilgjengelig", "oppgradering" → `.maintenance` when a window that has not
+///     yet ended was read, else `.incident` (downtime happening now)
+///  7. title "versjon", "årsrevisjon", "sanering", "URL", "Open API", "endring" → `.change`
+///  8. summary + content, steps 2-6 with the body's wording (resolution phrases stricter: "er løst",
+///     not "få løst"); skipped when the feed tagged the entry "Nyhet" and not "Drift", because news
+///     texts say "Skatteetaten er i gang med å tilrettelegge"
+///  9. title is only a label ("Driftsvarsel 13.11.2023", "Driftsmelding - ...") → `.incident`
+/// 10. summary + content change words → `.change`
+/// 11. otherwise `.news`
+///
+/// Known limit: a title that names a problem wins over a body saying it is fixed
+/// ("Driftsmelding - Driftsproblemer 15.08.2024": "Feilen er nå løst") → `.incident`. Alerting a
+/// fixed problem as an incident is the cheaper mistake.
+struct KindRules: Sendable {
+    static let cancelledLeading: Phrase = "utgår"
+    static let cancelled: [Phrase] = ["avlys*"]
+
+    static let resolvedTitle: [Phrase] = [
+        "løst", "rettet", "solved", "normal drift", "normalt", "oppe", "oppe igjen", "tilgjengelig igjen",
+        "stabilt igjen", "fungerer igjen",
+    ]
+    static let resolvedBody: [Phrase] = [
+        "normal drift", "oppe igjen", "er løst", "nå løst", "er rettet", "ble rettet", "tilgjengelig igjen",
+        "tilgjengelige igjen", "fungere igjen", "fungerer igjen", "fungerer som normalt", "kjører som normalt",
+        "stabilt igjen",
+    ]
+    static let planned: [Phrase] = ["planlagt*"]
+    static let incident: [Phrase] = [
+        "driftsproblem*", "driftproblem*", "*problem*", "ustabil*", "feil", "feilen", "feiler", "i gang",
+        "avbrudd*", "*utfordring*",
+    ]
+    static let maintenance: [Phrase] = ["*vedlikehold*"]
+    static let downtime: [Phrase] = ["nedetid*", "utilgjengelig*", "oppgradering*"]
+    static let change: [Phrase] = [
+        "versjon*", "årsrevisjon*", "saner*", "url", "urler", "open api", "openapi", "endring*", "endrer",
+        "endret", "overgang",
+    ]
+    static let label: [Phrase] = ["driftsvarsel*", "driftsmelding*", "driftstatus", "driftsstatus"]
+
+    /// Decides the kind. `windowAhead` says whether a maintenance window was read that has not
+    /// ended by the notice's publication (or no publication date is known).
+    static func kind(title: WordText, body: WordText, categories: Set<String>, windowAhead: Bool) -> NoticeKind {
+        if title.starts(with: cancelledLeading) || title.contains(any: cancelled) { return .cancelled }
+        if title.contains(any: resolvedTitle) { return .resolved }
+        if title.contains(any: planned) { return .maintenance }
+        if title.contains(any: incident) { return .incident }
+        if title.contains(any: maintenance) { return .maintenance }
+        if title.contains(any: downtime) { return windowAhead ? .maintenance : .incident }
+        if title.contains(any: change) { return .change }
+
+        let newsOnly = categories.contains("nyhet") && !categories.contains("drift")
+        if !newsOnly {
+            if body.contains(any: resolvedBody) { return .resolved }
+            if body.contains(any: incident) { return .incident }
+            if body.contains(any: planned) || body.contains(any: maintenance) { return .maintenance }
+            if body.contains(any: downtime) && windowAhead { return .maintenance }
+        }
+        if title.contains(any: label) { return .incident }
+        if body.contains(any: change) { return .change }
+        return .news
+    }
+}

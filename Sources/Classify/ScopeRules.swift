@@ -1,0 +1,40 @@
+import VarselModel
+
+/// Phrases that say a notice concerns services in general rather than named APIs.
+///
+/// Two lists, because "our services" means different things in different feeds:
+/// * `skatteetatenWide` names Skatteetaten (or its shared infrastructure) outright: "en rekke av
+///   Skatteetatens systemer", "Skatteetatens tjenester", "api.skatteetaten.no". Always `.all`.
+/// * `publisherWide` says "our services" ("våre delingstjenester", "tjenestene våre"): in the API
+///   feed that is every API (`.all`); in Folkeregisteret's feed it is Folkeregisteret (the feed's
+///   own APIs).
+struct ScopeRules: Sendable {
+    static let skatteetatenWide: [Phrase] = [
+        "rekke av skatteetatens", "en rekke systemer", "flere systemer", "flere av skatteetatens",
+        "systemer og tjenester", "skatteetatens tjenester", "skatteetatens systemer", "skatteetaten sine tjenester",
+        "tjenestene til skatteetaten", "skatteetatens api", "skatteetatens eksterne api", "eksterne api",
+        "api skatteetaten no", "fagapplikasjoner",
+    ]
+    static let publisherWide: [Phrase] = [
+        "våre tjenester", "tjenestene våre", "våre delingstjenester", "delingstjenest*", "alle tjenester",
+        "alle tjenestene",
+    ]
+
+    /// Decides scope and final API list. Order, first hit wins:
+    ///  1. a Skatteetaten-wide phrase in the title → `.all` (named APIs are kept in `apis` as
+    ///     examples: "Skatteetaten får nye URL'er til eksterne api'er" lists three APIs as examples
+    ///     but concerns every API)
+    ///  2. named APIs → `.apis`
+    ///  3. a Skatteetaten-wide phrase in summary/content → `.all`
+    ///  4. the feed is about specific APIs (`feedAPIs`, e.g. Folkeregisteret's feed) → those, `.apis`
+    ///  5. a publisher-wide phrase ("våre delingstjenester") → `.all`
+    ///  6. otherwise `.unknown` (routed to "all" subscribers and KS support: never dropped)
+    static func scope(apis: [String], title: WordText, body: WordText, feedAPIs: [String]) -> (NoticeScope, [String]) {
+        if title.contains(any: skatteetatenWide) { return (.all, apis) }
+        if !apis.isEmpty { return (.apis, apis) }
+        if body.contains(any: skatteetatenWide) { return (.all, []) }
+        if !feedAPIs.isEmpty { return (.apis, Array(Set(feedAPIs)).sorted()) }
+        if title.contains(any: publisherWide) || body.contains(any: publisherWide) { return (.all, []) }
+        return (.unknown, [])
+    }
+}

@@ -1,0 +1,89 @@
+import Classify
+import Testing
+import VarselModel
+
+/// Names and aliases against the look-alikes real notices contain.
+@Suite struct APIMatchingTests {
+    let classifier = Classifier(catalog: TestCatalog.catalog)
+
+    func apis(_ text: String, categories: [String] = []) -> [String] {
+        classifier.classify(ClassificationInput(title: "Nyhet", contentText: text, categories: categories)).apis
+    }
+
+    @Test func spesifisertSummertIsNotAlsoSummert() {
+        #expect(apis("Oppdatert Open API spesifikasjon for Spesifisert summert skattegrunnlag API") == ["spesifisertsummertskattegrunnlag"])
+        #expect(
+            apis("oppslag i Summert skattegrunnlag-api eller Spesifisert summert skattegrunnlag-api")
+                == ["spesifisertsummertskattegrunnlag", "summertskattegrunnlag"])
+        #expect(apis("Summert skattegrunnlag upersonlig API") == ["summertskattegrunnlagupersonlig"])
+    }
+
+    @Test func inntektsmottakereIsNotInntekt() {
+        #expect(apis("Inntektsmottakere API") == ["inntektsmottakere"])
+        #expect(apis("Inntektsmottaker API") == ["inntekt"])  // KS 2022's name for Inntekt API
+        #expect(apis("Inntekt hendelser") == ["inntekthendelser"])
+        #expect(apis("Pensjonsgivende inntekt API") == ["pgi"])
+        #expect(apis("Pensjonsgivende inntekt for folketrygden API") == ["pgiforfolketrygden"])
+        #expect(apis("nye inntektsbeskrivelser for inntektsår 2024") == [])
+    }
+
+    @Test func wordsInsideOtherWordsDoNotMatch() {
+        #expect(apis("ikke bli gjort oppdateringer av opplysninger om skatterestanser") == [])
+        #expect(apis("Skatteoppgjørstjenestene er nå klare") == [])
+        #expect(apis("Skattemelding upersonlig API") == ["skattemeldingupersonlig"])
+    }
+
+    @Test func otpAloneIsATableHeaderNotAnAPI() {
+        #expect(apis("Ny YtelseFraOffentligeBeskrivelse Har inngått i SBL OTP pleiepenger") == [])
+        #expect(apis("som treffer brukere av OTP-api-ene") == ["tjenestepensjonsavtale"])
+        #expect(apis("nedetid", categories: ["Drift", "OTP"]) == ["tjenestepensjonsavtale"])
+    }
+
+    @Test func categoriesAreFoldedToLowerCase() {
+        #expect(apis("", categories: ["Inntekt"]) == ["inntekt"])
+        #expect(apis("", categories: ["inntekt"]) == ["inntekt"])
+        #expect(apis("", categories: [" Aktiv konto "]) == ["aktivkonto"])
+        #expect(apis("", categories: ["Drift", "Nyhet", "Maskinporten", "Test"]) == [])
+    }
+
+    @Test func skatteoppgjørTagAddsTheFamilyOnlyWhenTheTextNamesNoMember() {
+        #expect(
+            apis("Skatteoppgjøret for 2023 er tilgjengelig.", categories: ["Skatteoppgjør"])
+                == ["beregnetskatt", "sistetilgjengeligeskatteoppgjoer", "skatteoppgjoerhendelser", "spesifisertsummertskattegrunnlag",
+                    "summertskattegrunnlag"])
+        #expect(apis("Gjelder Beregnet skatt API.", categories: ["skatteoppgjør"]) == ["beregnetskatt"])
+        #expect(
+            apis("Gjelder Skattemelding-api.", categories: ["Skattemelding", "Skatteoppgjør"])
+                == ["beregnetskatt", "sistetilgjengeligeskatteoppgjoer", "skattemelding", "skatteoppgjoerhendelser",
+                    "spesifisertsummertskattegrunnlag", "summertskattegrunnlag"])
+    }
+
+    @Test func oldNameTilgjengeligdataMeansSisteTilgjengeligeSkatteoppgjør() {
+        #expect(apis("Tilgjengeligdata API, Skatteplikt API") == ["sistetilgjengeligeskatteoppgjoer", "skatteplikt"])
+    }
+
+    @Test func nothingNamedWithoutFeedAPIsIsUnknownScope() {
+        let result = classifier.classify(ClassificationInput(title: "Planlagt nedetid 27.April", contentText: "Jobben vil medføre nedetid."))
+        #expect(result.scope == .unknown)
+        #expect(result.apis == [])
+    }
+
+    @Test func feedAPIsApplyOnlyWhenTheNoticeNamesNothing() {
+        let named = classifier.classify(
+            ClassificationInput(title: "Restanser API er oppe igjen", feedAPIs: ["folkeregisteret"]))
+        #expect(named.apis == ["restanser"])
+        let unnamed = classifier.classify(
+            ClassificationInput(title: "Driftsproblemer 16.04.2024", feedAPIs: ["folkeregisteret"]))
+        #expect(unnamed.apis == ["folkeregisteret"])
+        #expect(unnamed.scope == .apis)
+    }
+
+    @Test func generalWordingInTheTitleWinsOverExampleAPIs() {
+        let result = classifier.classify(
+            ClassificationInput(
+                title: "Skatteetaten får nye URL'er til eksterne api'er",
+                contentText: "Eksempler på endring: API Gammel URL Ny URL Inntekt API Beregnet skatt API"))
+        #expect(result.scope == .all)
+        #expect(result.apis == ["beregnetskatt", "inntekt"])
+    }
+}

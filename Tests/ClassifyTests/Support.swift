@@ -1,0 +1,34 @@
+import Foundation
+
+/// Paths the tests read, computed from this file's location so they work in any checkout.
+enum RepoPaths {
+    /// The repository root (this file is Tests/ClassifyTests/Support.swift).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// ../shared/fixtures/feeds next to the repository (CI clones the repo next to shared/, as
+    /// /work/main sits next to /work/shared); a git worktree one level deeper looks one more up.
+    static var feeds: URL {
+        let candidates = [root.deletingLastPathComponent(), root.deletingLastPathComponent().deletingLastPathComponent()]
+            .map { $0.appendingPathComponent("shared/fixtures/feeds") }
+        return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
+    }
+}
+
+/// "2023-11-16T17:00:00Z" → Date. Crashes the test on a typo rather than passing silently.
+func utc(_ text: String) -> Date {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    guard let date = formatter.date(from: text) else { fatalError("bad test date \(text)") }
+    return date
+}
+
+/// RSS pubDate "Wed, 04 Oct 2023 11:45:00 GMT" → Date.
+func rfc822(_ text: String) -> Date {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "GMT")
+    formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+    guard let date = formatter.date(from: text) else { fatalError("bad pubDate \(text)") }
+    return date
+}
