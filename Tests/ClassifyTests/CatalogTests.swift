@@ -1,79 +1,18 @@
 import Foundation
 import Testing
+import VarselConfig
 import VarselModel
 
-/// config/catalog.toml is read by VarselConfig's TOML decoder (built elsewhere). Until that can
-/// be used here, these tests check the file line by line: every `key = "value"` / `key = [..]`
-/// line inside a `[[apis]]` / `[[services]]` block. Enough to prove the file and `TestCatalog`
-/// agree and that ids and references are sound; not a TOML parser.
+/// config/catalog.toml, read through the real loader (VarselConfig), must equal `TestCatalog`,
+/// the Swift mirror the classifier tests use; and the catalog itself must be sound.
 @Suite struct CatalogTests {
-    struct Block: Equatable {
-        var table: String
-        var values: [String: [String]] = [:]
-    }
-
-    static func blocks() throws -> [Block] {
-        let text = try String(contentsOf: RepoPaths.root.appendingPathComponent("config/catalog.toml"), encoding: .utf8)
-        var blocks: [Block] = []
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("[[") {
-                blocks.append(Block(table: line.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))))
-                continue
-            }
-            guard !line.hasPrefix("#"), let equals = line.firstIndex(of: "="), !blocks.isEmpty else { continue }
-            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
-            blocks[blocks.count - 1].values[key] = quotedStrings(in: String(line[line.index(after: equals)...]))
+    @Test func catalogFileLoadsAndMatchesTestCatalog() throws {
+        let loaded = try ConfigLoader.loadCatalog(path: RepoPaths.root.appendingPathComponent("config/catalog.toml").path)
+        #expect(loaded.apis.map(\.id) == TestCatalog.catalog.apis.map(\.id))
+        for (api, mirror) in zip(loaded.apis, TestCatalog.catalog.apis) {
+            #expect(api == mirror, "\(api.id)")
         }
-        return blocks
-    }
-
-    /// The "..." strings before any trailing # comment.
-    static func quotedStrings(in value: String) -> [String] {
-        var strings: [String] = []
-        var current: String?
-        for character in value {
-            if character == "\"" {
-                if let done = current { strings.append(done); current = nil } else { current = "" }
-            } else if current != nil {
-                current?.append(character)
-            } else if character == "#" {
-                break
-            }
-        }
-        return strings
-    }
-
-    @Test func catalogFileMatchesTestCatalog() throws {
-        let blocks = try Self.blocks()
-        let apis = blocks.filter { $0.table == "apis" }
-        let services = blocks.filter { $0.table == "services" }
-        #expect(apis.count == TestCatalog.catalog.apis.count)
-        #expect(services.count == TestCatalog.catalog.services.count)
-        for (block, api) in zip(apis, TestCatalog.catalog.apis) {
-            #expect(block.values["id"] == [api.id])
-            #expect(block.values["name"] == [api.name])
-            #expect((block.values["aliases"] ?? []) == api.aliases, "\(api.id)")
-            #expect((block.values["categories"] ?? []) == api.categories, "\(api.id)")
-            #expect(block.values["scope"]?.first == api.scope, "\(api.id)")
-            #expect(block.values["url"]?.first == api.url, "\(api.id)")
-            #expect(block.values["test_url"]?.first == api.testURL, "\(api.id)")
-        }
-        for (block, service) in zip(services, TestCatalog.catalog.services) {
-            #expect(block.values["id"] == [service.id])
-            #expect(block.values["apis"] == service.apis)
-            #expect(block.values["rights_package"]?.first == service.rightsPackage)
-        }
-    }
-
-    @Test func catalogFileUsesOnlyTheAgreedKeys() throws {
-        for block in try Self.blocks() {
-            let allowed: Set<String> = block.table == "apis"
-                ? ["id", "name", "aliases", "categories", "scope", "url", "test_url"]
-                : ["id", "name", "apis", "rights_package"]
-            #expect(Set(block.values.keys).isSubset(of: allowed), "\(block.values["id"] ?? [])")
-            #expect(block.values["id"]?.count == 1 && block.values["name"]?.count == 1)
-        }
+        #expect(loaded.services == TestCatalog.catalog.services)
     }
 
     @Test func idsAreUniqueAndWellFormed() {
