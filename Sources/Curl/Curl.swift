@@ -1,1 +1,0 @@
-// Curl: see its files.

@@ -1,0 +1,72 @@
+/// One transfer to run on a ``CurlClient``: everything libcurl needs to know, as a plain value.
+///
+/// Why a value and not a builder over an easy handle: the request crosses from the caller's task
+/// to the client's curl thread, so it must be `Sendable`, and a value can be logged and tested.
+///
+/// Only HTTP(S) and file:// are exercised today. The shape is chosen so SMTP can be added later
+/// without a redesign: `url` then names the mail server (`smtp://host:port`), `body` becomes the
+/// uploaded message (it already goes through a read callback, not `POSTFIELDS`), and the envelope
+/// (MAIL FROM, RCPT TO) will be one more optional property that `Transfer` maps to
+/// `CURLOPT_MAIL_FROM` / `CURLOPT_MAIL_RCPT`.
+public struct CurlRequest: Sendable {
+    /// The HTTP method. `head` sets `CURLOPT_NOBODY` (no body is read even if the server sends one).
+    public enum Method: String, Sendable, Hashable {
+        case get = "GET"
+        case post = "POST"
+        case head = "HEAD"
+    }
+
+    /// Absolute URL, passed to libcurl as is (curl parses it; a bad one fails as `.invalidRequest`
+    /// or `.protocolRefused`).
+    public var url: String
+    public var method: Method
+    /// Extra request headers, in order. Names and values must not contain CR or LF (that would let
+    /// a value echoed from a server, such as an ETag, inject headers): such a request fails with
+    /// ``CurlError/invalidRequest(url:reason:)`` before anything is sent.
+    public var headers: [(name: String, value: String)]
+    /// Bytes sent as the request body (POST), streamed through a read callback.
+    public var body: [UInt8]
+    /// Limit for establishing the connection (DNS + TCP + TLS). Millisecond resolution.
+    public var connectTimeout: Duration
+    /// Limit for the whole transfer, including the connect phase and any redirects.
+    /// Exceeding it gives ``CurlError/timeout(url:code:message:)``. Millisecond resolution.
+    public var totalTimeout: Duration
+    /// Whether 3xx responses with a Location are followed (`CURLOPT_FOLLOWLOCATION`).
+    public var followRedirects: Bool
+    /// How many redirects are followed at most; one more gives ``CurlError/tooManyRedirects(url:code:message:)``.
+    public var maxRedirects: Int
+    /// The largest (decoded) response body kept in memory. A bigger body aborts the transfer as
+    /// soon as the limit is crossed and gives ``CurlError/bodyTooLarge(url:limit:)``; memory use is
+    /// therefore bounded by this value even for a gzip bomb. A larger `Content-Length` fails before
+    /// any body byte is read.
+    public var maxResponseBytes: Int
+    /// Comma-separated protocols curl may use for `url` (`CURLOPT_PROTOCOLS_STR`), e.g. `"http,https"`
+    /// or `"file"`. Anything else fails with ``CurlError/protocolRefused(url:code:message:)``.
+    public var allowedProtocols: String
+    /// Protocols a redirect may lead to (`CURLOPT_REDIR_PROTOCOLS_STR`); `nil` means the same as
+    /// ``allowedProtocols``. A refused redirect fails with ``CurlError/protocolRefused(url:code:message:)``.
+    public var allowedRedirectProtocols: String?
+    /// The `Accept-Encoding` curl offers and then transparently decodes: `""` offers everything this
+    /// libcurl was built with (gzip, deflate, br, zstd), `nil` offers nothing and does not decode.
+    public var acceptEncoding: String?
+    /// The `User-Agent` header; `nil` sends none.
+    public var userAgent: String?
+
+    /// A GET of `url` with conservative defaults: 10 s connect, 30 s total, no redirects,
+    /// 10 MiB body limit, http/https only, every content encoding accepted.
+    public init(url: String, method: Method = .get) {
+        self.url = url
+        self.method = method
+        self.headers = []
+        self.body = []
+        self.connectTimeout = .seconds(10)
+        self.totalTimeout = .seconds(30)
+        self.followRedirects = false
+        self.maxRedirects = 5
+        self.maxResponseBytes = 10 * 1024 * 1024
+        self.allowedProtocols = "http,https"
+        self.allowedRedirectProtocols = nil
+        self.acceptEncoding = ""
+        self.userAgent = nil
+    }
+}

@@ -1,1 +1,0 @@
-// FeedFetch: see its files.
