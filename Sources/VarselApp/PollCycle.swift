@@ -51,8 +51,10 @@ public struct PollCycle: Sendable {
                 Validators(etag: nil, lastModified: nil)
             }
         let request = FeedRequest(
-            url: feed.url, validators: validators, maxBytes: feed.maxBytes, connectTimeout: feed.connectTimeout,
-            timeout: feed.timeout, maxRedirects: feed.maxRedirects, allowInsecureHTTP: feed.allowHTTP)
+            url: feed.url, validators: validators,
+            limits: FetchLimits(
+                maxBytes: feed.maxBytes, connectTimeout: feed.connectTimeout, timeout: feed.timeout,
+                maxRedirects: feed.maxRedirects, allowInsecureHTTP: feed.allowHTTP))
 
         let result: FetchResult
         do {
@@ -129,7 +131,7 @@ public struct PollCycle: Sendable {
         status: Int? = nil, bytes: Int = 0
     ) async throws -> FeedPollReport {
         let failures = (state?.consecutiveFailures ?? 0) + 1
-        let delay = backoff.delay(interval: feed.interval, failures: failures, retryAfter: retryAfter)
+        let delay = backoff.delay(interval: feed.interval, consecutiveFailures: failures, retryAfter: retryAfter)
         let poll = PollRecord(
             feedID: feed.id, startedAt: now, duration: duration, outcome: .failed, httpStatus: status, bytes: bytes, error: error)
         try await store.recordFailure(feed: feed.id, url: feed.url, poll: poll, nextPollAt: now.addingTimeInterval(delay.seconds))

@@ -20,7 +20,7 @@ public struct Runtime: Sendable {
         self.logger = logger
         store = try NoticeStore(path: config.store.path)
         let client = CurlClient()
-        let fetcher = FeedFetcher(client: client, userAgent: config.poll.userAgent ?? Self.userAgent)
+        let fetcher = FeedFetcher(client: client, userAgent: config.poll.userAgent ?? FeedFetcher.defaultUserAgent)
         cycle = PollCycle(
             store: store, fetcher: fetcher, classifier: Classifier(catalog: config.catalog),
             backoff: BackoffPolicy(maxDelay: config.poll.maxBackoff), logger: logger)
@@ -37,6 +37,4 @@ public struct Runtime: Sendable {
             return reports.sorted { $0.0 < $1.0 }.map(\.1)
         }
     }
-
-    static let userAgent = "varselvakt/\(VarselvaktVersion.string) (+https://github.com/ks-no/varselvakt)"
 }
