@@ -1,1 +1,0 @@
-// FeedParse: see its files.
