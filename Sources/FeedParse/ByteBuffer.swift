@@ -51,6 +51,16 @@ final class ByteBuffer {
         append(literal.utf8Start, count: literal.utf8CodeUnitCount)
     }
 
+    /// Lets `body` write up to `maximum` bytes straight after the current end; `body` returns how
+    /// many it wrote. For tight loops that would otherwise append byte by byte.
+    @inline(__always)
+    func appendInPlace(maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if count + maximum > capacity { grow(minimum: count + maximum) }
+        let written = body(base + count)
+        precondition(written <= maximum)
+        count += written
+    }
+
     private func grow(minimum: Int) {
         var newCapacity = capacity * 2
         while newCapacity < minimum { newCapacity *= 2 }

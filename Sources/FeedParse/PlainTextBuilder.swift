@@ -29,57 +29,83 @@ struct PlainTextBuilder {
     /// The text so far as a `String` (repairing any invalid UTF-8).
     var string: String { bytes.string }
 
+    /// Writes the pending space or break at `out` (at most 2 bytes); returns the bytes written.
     @inline(__always)
-    private mutating func flushPending() {
-        if bytes.isEmpty {
+    private mutating func flushPending(into out: UnsafeMutablePointer<UInt8>, atStart: Bool) -> Int {
+        defer {
             pendingBreak = 0
             pendingSpace = false
-            return
         }
+        if atStart { return 0 }
         if pendingBreak > 0 {
             if singleLine {
-                bytes.append(0x20)
-            } else {
-                bytes.append(0x0A)
-                if pendingBreak > 1 { bytes.append(0x0A) }
+                out[0] = 0x20
+                return 1
             }
-        } else if pendingSpace {
-            bytes.append(0x20)
+            out[0] = 0x0A
+            if pendingBreak > 1 {
+                out[1] = 0x0A
+                return 2
+            }
+            return 1
         }
-        pendingBreak = 0
-        pendingSpace = false
+        if pendingSpace {
+            out[0] = 0x20
+            return 1
+        }
+        return 0
     }
 
-    /// Appends decoded text (complete UTF-8 sequences).
+    /// Appends decoded text (complete UTF-8 sequences). One pass, writing straight into the
+    /// buffer: the output is never longer than the input plus one pending break (2 bytes).
     mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
-        guard let base = text.baseAddress else { return }
+        guard let base = text.baseAddress, text.count > 0 else { return }
         let n = text.count
-        var i = 0
-        while i < n {
-            let b = base[i]
-            if b > 0x20 && b < 0x7F {
-                var j = i + 1
-                while j < n, base[j] > 0x20, base[j] < 0x7F { j += 1 }
-                flushPending()
-                bytes.append(base + i, count: j - i)
-                i = j
-                continue
+        let startedEmpty = bytes.isEmpty
+        bytes.appendInPlace(maximum: n + 2) { start in
+            var out = start
+            var pending = pendingSpace || pendingBreak > 0
+            var i = 0
+            while i < n {
+                let b = base[i]
+                if b > 0x20 && b < 0x7F {
+                    if pending {
+                        out += flushPending(into: out, atStart: startedEmpty && out == start)
+                        pending = false
+                    }
+                    out.pointee = b
+                    out += 1
+                    i += 1
+                    continue
+                }
+                if b < 0x80 {
+                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                        pendingSpace = true
+                        pending = true
+                    }
+                    i += 1
+                    continue
+                }
+                let end = min(i + UTF8Scan.sequenceLength(b), n)
+                switch UTF8Scan.classify(base, i, end) {
+                case .space:
+                    pendingSpace = true
+                    pending = true
+                case .invisible:
+                    break
+                case .visible:
+                    if pending {
+                        out += flushPending(into: out, atStart: startedEmpty && out == start)
+                        pending = false
+                    }
+                    for k in i..<end {
+                        out.pointee = base[k]
+                        out += 1
+                    }
+                }
+                i = end
             }
-            if b < 0x80 {
-                if b == 0x20 || (b >= 0x09 && b <= 0x0D) { pendingSpace = true }
-                i += 1
-                continue
-            }
-            let length = UTF8Scan.sequenceLength(b)
-            let end = min(i + length, n)
-            switch UTF8Scan.classify(base, i, end) {
-            case .space: pendingSpace = true
-            case .invisible: break
-            case .visible:
-                flushPending()
-                bytes.append(base + i, count: end - i)
-            }
-            i = end
+            return out - start
         }
     }
 
