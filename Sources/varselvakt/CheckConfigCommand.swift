@@ -1,4 +1,5 @@
 import ArgumentParser
+import VarselConfig
 
 /// `varselvakt check-config`: validate the configuration and print what was understood.
 struct CheckConfigCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import VarselConfig
 import Foundation
 import NoticeStore
 import VarselApp

@@ -1,4 +1,5 @@
 import ArgumentParser
+import VarselConfig
 import NoticeStore
 import VarselApp
 import VarselModel

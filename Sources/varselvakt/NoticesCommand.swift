@@ -1,4 +1,5 @@
 import ArgumentParser
+import VarselConfig
 import NoticeStore
 import VarselApp
 import VarselModel
@@ -16,7 +17,7 @@ struct NoticesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try options.load()
-        var filter = NoticeFilter(feed: feed.map(FeedID.init), api: try api.map { try resolveAPI($0, config.catalog) }, limit: limit)
+        var filter = NoticeFilter(feed: feed.map { FeedID($0) }, api: try api.map { try resolveAPI($0, config.catalog) }, limit: limit)
         if let status {
             guard let parsed = NoticeStatus(rawValue: status) else {
                 throw ValidationError("--status must be active, withdrawn or expired, not \(status)")

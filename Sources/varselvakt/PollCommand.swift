@@ -1,5 +1,8 @@
 import ArgumentParser
+import VarselConfig
+import Logging
 import VarselApp
+import VarselModel
 
 /// `varselvakt poll --once`: fetch every feed once, store what is new, print one line per feed.
 /// Exits 1 if any feed could not be fetched or parsed (the others are still stored).

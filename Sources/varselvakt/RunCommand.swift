@@ -1,6 +1,6 @@
 import ArgumentParser
+import VarselConfig
 import Logging
-import ServiceLifecycle
 import VarselApp
 
 /// `varselvakt run`: the daemon. Polls every feed on its interval until SIGTERM or SIGINT,
@@ -23,10 +23,7 @@ struct RunCommand: AsyncParsableCommand {
         logger.info("varselvakt starting", metadata: [
             "config": "\(config.configFile)", "store": "\(config.store.path)", "feeds": "\(config.feeds.count)",
         ])
-        let poller = FeedPollerService(cycle: runtime.cycle, feeds: config.feeds, logger: logger)
-        let group = ServiceGroup(configuration: .init(
-            services: [.init(service: poller)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        try await runtime.runDaemon()
         logger.info("varselvakt stopped")
     }
 }

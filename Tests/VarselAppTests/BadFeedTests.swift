@@ -2,6 +2,7 @@ import Foundation
 import NoticeStore
 import Testing
 import VarselApp
+import VarselConfig
 import VarselModel
 
 /// A broken feed must be reported clearly and must never touch what is already stored.

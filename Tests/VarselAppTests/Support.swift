@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import Logging
 import VarselApp
@@ -58,7 +61,10 @@ struct Sandbox {
         // Make sure the validator (mtime + size) differs even within one second.
         let bump = Date().addingTimeInterval(Double.random(in: 1...1000))
         try FileManager.default.setAttributes([.modificationDate: bump], ofItemAtPath: temp.path)
-        _ = try FileManager.default.replaceItemAt(feedFile, withItemAt: temp)
+        // rename(2) replaces atomically, as a deploy that writes a new file and renames it would.
+        guard rename(temp.path, feedFile.path) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: feedFile.path])
+        }
     }
 
     func poll() async throws -> FeedPollReport { try await runtime.cycle.poll(feed) }

@@ -55,7 +55,7 @@ import VarselConfig
         #expect(
             error.description
                 == "varselvakt.toml:7: feeds[1].intervall: unknown key; did you mean \"interval\"? (allowed here: url, "
-                + "allow_http, name, apis, interval, timeout, connect_timeout, max_bytes, max_redirects, "
+                + "path, allow_http, name, apis, interval, timeout, connect_timeout, max_bytes, max_redirects, "
                 + "withdraw_after_polls, baseline_alert_max_age)")
     }
 
@@ -111,7 +111,7 @@ import VarselConfig
         #expect(noFeeds.key == "feeds")
         #expect(noFeeds.description.contains("at least one [[feeds]] table"))
         let noURL = try #require(configError("[store]\npath = \"x.sqlite\"\n[[feeds]]\nname = \"a\"\n"))
-        #expect(noURL == .missingKey(file: "varselvakt.toml", line: 3, key: "feeds[0].url", expected: "a string: the feed's https URL"))
+        #expect(noURL == .missingKey(file: "varselvakt.toml", line: 3, key: "feeds[0].url", expected: "a string: the feed's https URL (or path = \"local/file.xml\")"))
     }
 
     @Test(arguments: ["5 minutes", "5", "1.5s", "5M", "-5s", ""])
