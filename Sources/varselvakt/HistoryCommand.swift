@@ -39,7 +39,7 @@ struct HistoryCommand: AsyncParsableCommand {
             print(try OutputJSON.encode(changes.map(ChangeJSON.init)))
             return
         }
-        var table = TextTable(["AT", "CHANGE", "KIND", "APIS", "TITLE"], maxWidth: 70)
+        var table = TextTable(["AT", "CHANGE", "KIND", "APIS", "TITLE"], maxWidths: [16, 10, 11, 36, 80])
         for c in changes {
             table.add([
                 OutputDate.short(c.at), c.change.rawValue, c.kind.rawValue,

@@ -29,10 +29,10 @@ struct NoticesCommand: AsyncParsableCommand {
             print(try OutputJSON.encode(notices.map(NoticeJSON.init)))
             return
         }
-        var table = TextTable(["PUBLISHED", "KIND", "STATUS", "APIS", "TITLE"], maxWidth: 70)
+        var table = TextTable(["PUBLISHED", "KIND", "STATUS", "APIS", "TITLE"], maxWidths: [16, 11, 9, 36, 80])
         for n in notices {
             table.add([
-                n.published.map(OutputDate.short) ?? "-", n.classification.kind.rawValue, n.status.rawValue,
+                (n.published ?? n.updated).map(OutputDate.short) ?? "-", n.classification.kind.rawValue, n.status.rawValue,
                 n.classification.apis.isEmpty ? "(\(n.classification.scope.rawValue))" : n.classification.apis.joined(separator: ","),
                 n.title,
             ])

@@ -6,7 +6,7 @@ public enum OutputDate {
     public static let zone = TimeZone(identifier: "Europe/Oslo") ?? TimeZone(secondsFromGMT: 3600)!
 
     public static func iso(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: zone))
+        date.formatted(Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: zone))
     }
 
     /// Shorter form for tables: `2024-01-22 16:30`.

@@ -3,18 +3,18 @@
 public struct TextTable: Sendable {
     public var headers: [String]
     public var rows: [[String]] = []
-    /// Widest a column may be, in characters.
-    public var maxWidth: Int
+    /// Widest a column may be, in characters, per column (missing: 60).
+    public var maxWidths: [Int]
 
-    public init(_ headers: [String], maxWidth: Int = 60) {
+    public init(_ headers: [String], maxWidths: [Int] = []) {
         self.headers = headers
-        self.maxWidth = maxWidth
+        self.maxWidths = maxWidths
     }
 
     public mutating func add(_ row: [String]) { rows.append(row) }
 
     public func render() -> String {
-        let all = [headers] + rows.map { row in row.map { clip($0) } }
+        let all = [headers] + rows.map { row in row.enumerated().map { clip($1, to: width(of: $0)) } }
         var widths = Array(repeating: 0, count: headers.count)
         for row in all {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
@@ -26,7 +26,9 @@ public struct TextTable: Sendable {
         }.joined(separator: "\n")
     }
 
-    private func clip(_ cell: String) -> String {
+    private func width(of column: Int) -> Int { column < maxWidths.count ? maxWidths[column] : 60 }
+
+    private func clip(_ cell: String, to maxWidth: Int) -> String {
         let flat = cell.split(whereSeparator: \.isNewline).joined(separator: " ")
         return flat.count <= maxWidth ? flat : String(flat.prefix(maxWidth - 1)) + "…"
     }
