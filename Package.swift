@@ -67,6 +67,10 @@ let package = Package(
         .testTarget(name: "NoticeDiffTests", dependencies: ["NoticeDiff", "VarselModel"], swiftSettings: strict),
         .testTarget(name: "ClassifyTests", dependencies: ["Classify", "VarselModel", "VarselConfig"], swiftSettings: strict),
         .testTarget(name: "VarselConfigTests", dependencies: ["VarselConfig", "VarselModel"], swiftSettings: strict),
-        .testTarget(name: "VarselAppTests", dependencies: ["VarselApp", "VarselModel", "VarselConfig", "NoticeStore"], swiftSettings: strict),
+        .testTarget(name: "VarselAppTests", dependencies: [
+            "VarselApp", "VarselModel", "VarselConfig", "NoticeStore",
+            .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
     ]
 )
