@@ -60,14 +60,17 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
 
-        .testTarget(name: "CurlTests", dependencies: ["Curl"], swiftSettings: strict),
-        .testTarget(name: "FeedFetchTests", dependencies: ["FeedFetch", "Curl", "VarselModel"], swiftSettings: strict),
-        .testTarget(name: "FeedParseTests", dependencies: ["FeedParse", "VarselModel"], swiftSettings: strict),
+        // Shared by the test targets: fixture paths and a real HTTP server on 127.0.0.1.
+        .target(name: "TestSupport", path: "Tests/TestSupport", exclude: ["http_server.py"], swiftSettings: strict),
+        .testTarget(name: "CurlTests", dependencies: ["Curl", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "FeedFetchTests", dependencies: ["TestSupport", "FeedFetch", "Curl", "VarselModel"], swiftSettings: strict),
+        .testTarget(name: "FeedParseTests", dependencies: ["TestSupport", "FeedParse", "VarselModel"], swiftSettings: strict),
         .testTarget(name: "NoticeStoreTests", dependencies: ["NoticeStore", "VarselModel"], swiftSettings: strict),
         .testTarget(name: "NoticeDiffTests", dependencies: ["NoticeDiff", "VarselModel"], swiftSettings: strict),
-        .testTarget(name: "ClassifyTests", dependencies: ["Classify", "VarselModel", "VarselConfig"], swiftSettings: strict),
+        .testTarget(name: "ClassifyTests", dependencies: ["TestSupport", "Classify", "VarselModel", "VarselConfig"], swiftSettings: strict),
         .testTarget(name: "VarselConfigTests", dependencies: ["VarselConfig", "VarselModel"], swiftSettings: strict),
         .testTarget(name: "VarselAppTests", dependencies: [
+            "TestSupport",
             "VarselApp", "VarselModel", "VarselConfig", "NoticeStore",
             .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),

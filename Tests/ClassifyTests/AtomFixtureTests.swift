@@ -2,13 +2,14 @@ import Classify
 import Foundation
 import Testing
 import VarselModel
+import TestSupport
 
 /// Every entry of the real API feed, classified against the real catalog.
 @Suite struct AtomFixtureTests {
     let classifier = Classifier(catalog: TestCatalog.catalog)
 
     @Test func tableCopiesEveryEntryOfTheRealFeed() throws {
-        let feed = try String(contentsOf: RepoPaths.feeds.appendingPathComponent("skatteetaten-atom-2024-01-22.xml"), encoding: .utf8)
+        let feed = try String(contentsOf: Fixtures.feeds.appendingPathComponent("skatteetaten-atom-2024-01-22.xml"), encoding: .utf8)
         #expect(feed.components(separatedBy: "<entry>").count - 1 == atomFixtureEntries.count)
         for entry in atomFixtureEntries {
             #expect(feed.contains("<title type=\"html\"><![CDATA[\(entry.title)]]></title>"), "\(entry.title)")

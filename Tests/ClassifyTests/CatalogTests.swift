@@ -2,12 +2,13 @@ import Foundation
 import Testing
 import VarselConfig
 import VarselModel
+import TestSupport
 
 /// config/catalog.toml, read through the real loader (VarselConfig), must equal `TestCatalog`,
 /// the Swift mirror the classifier tests use; and the catalog itself must be sound.
 @Suite struct CatalogTests {
     @Test func catalogFileLoadsAndMatchesTestCatalog() throws {
-        let loaded = try ConfigLoader.loadCatalog(path: RepoPaths.root.appendingPathComponent("config/catalog.toml").path)
+        let loaded = try ConfigLoader.loadCatalog(path: Fixtures.root.appendingPathComponent("config/catalog.toml").path)
         #expect(loaded.apis.map(\.id) == TestCatalog.catalog.apis.map(\.id))
         for (api, mirror) in zip(loaded.apis, TestCatalog.catalog.apis) {
             #expect(api == mirror, "\(api.id)")

@@ -1,20 +1,5 @@
 import Foundation
 
-/// Paths the tests read, computed from this file's location so they work in any checkout.
-enum RepoPaths {
-    /// The repository root (this file is Tests/ClassifyTests/Support.swift).
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    /// ../shared/fixtures/feeds next to the repository (CI clones the repo next to shared/, as
-    /// /work/main sits next to /work/shared); a git worktree one level deeper looks one more up.
-    static var feeds: URL {
-        let candidates = [root.deletingLastPathComponent(), root.deletingLastPathComponent().deletingLastPathComponent()]
-            .map { $0.appendingPathComponent("shared/fixtures/feeds") }
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
-    }
-}
-
 /// "2023-11-16T17:00:00Z" → Date. Crashes the test on a typo rather than passing silently.
 func utc(_ text: String) -> Date {
     let formatter = ISO8601DateFormatter()

@@ -1,6 +1,7 @@
 import Curl
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs `body` with a fresh server and client and tears both down even when the body throws.
 func withServerAndClient<T>(

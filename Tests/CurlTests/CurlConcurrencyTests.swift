@@ -1,5 +1,6 @@
 import Curl
 import Testing
+import TestSupport
 
 @Suite("CurlClient concurrency, cancellation and shutdown")
 struct CurlConcurrencyTests {

@@ -1,6 +1,7 @@
 import Curl
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("CurlClient TLS failures")
 struct CurlTLSTests {

@@ -1,6 +1,7 @@
 import FeedFetch
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("Fetch failures name the feed and the cause")
 struct FetchFailureTests {

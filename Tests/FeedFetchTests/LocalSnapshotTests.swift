@@ -1,6 +1,7 @@
 import FeedFetch
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("file:// snapshots")
 struct LocalSnapshotTests {

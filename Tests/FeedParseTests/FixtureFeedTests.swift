@@ -2,6 +2,7 @@ import FeedParse
 import Foundation
 import Testing
 import VarselModel
+import TestSupport
 
 /// The real Skatteetaten / Folkeregisteret snapshots parse completely and exactly.
 struct FixtureFeedTests {

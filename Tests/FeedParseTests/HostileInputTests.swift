@@ -5,6 +5,7 @@ import Glibc
 #endif
 import Testing
 import VarselModel
+import TestSupport
 
 /// Broken and malicious documents fail clearly (or are defused) and never leak, fetch or hang.
 struct HostileInputTests {

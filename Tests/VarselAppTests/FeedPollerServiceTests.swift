@@ -6,6 +6,7 @@ import Testing
 import VarselApp
 import VarselConfig
 import VarselModel
+import TestSupport
 
 @Suite(.serialized) struct FeedPollerServiceTests {
     /// Waits (bounded) until `condition` holds; not a timing assertion, just a way to observe

@@ -3,6 +3,7 @@ import NoticeStore
 import Testing
 import VarselApp
 import VarselModel
+import TestSupport
 
 /// Replays the real Folkeregisteret snapshots through the whole poll cycle (file fetch, libxml2
 /// parse, diff, classify, SQLite) and asserts the exact changes between each pair. The truth was

@@ -6,18 +6,7 @@ import Logging
 import VarselApp
 import VarselConfig
 import VarselModel
-
-/// Paths of the real feed snapshots in ../shared/fixtures/feeds (CI clones the repo beside shared/).
-enum Fixtures {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let feeds = root.deletingLastPathComponent().appendingPathComponent("shared/fixtures/feeds")
-    static let catalog = root.appendingPathComponent("config/catalog.toml")
-
-    static func feed(_ name: String) -> URL { feeds.appendingPathComponent(name) }
-    static func folkeregisteret(_ stamp: String) -> URL { feed("folkeregisteret-rss-\(stamp).xml") }
-    static let atom = feed("skatteetaten-atom-2024-01-22.xml")
-}
+import TestSupport
 
 /// A throwaway installation: a temp dir with a config, a feed file the test swaps, and a store.
 struct Sandbox {

@@ -1,24 +1,21 @@
-import Foundation
+public import Foundation
 
-/// A real HTTP server on 127.0.0.1 for one test: Tests/Support/http_server.py run
-/// with python3. It binds a free port and prints it first; closing its stdin ends it, so a crashed
-/// test process cannot leave it behind. (The same helper exists in FeedFetchTests: test targets
-/// cannot share code without a support target.)
-final class LocalHTTPServer: Sendable {
-    struct StartError: Error, CustomStringConvertible {
-        var description: String
+/// A real HTTP server on 127.0.0.1 for one test: http_server.py (beside this file) run with
+/// python3. It binds a free port and prints it first; closing its stdin ends it, so a crashed
+/// test process cannot leave it behind.
+public final class LocalHTTPServer: Sendable {
+    public struct StartError: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    let port: Int
-    let scheme: String
+    public let port: Int
+    public let scheme: String
     private let process: Process
     private let stdin: Pipe
 
     /// - Parameter tls: certificate and key files (PEM); the server then speaks HTTPS.
-    init(tls: (certificate: String, key: String)? = nil) throws {
-        // Tests/Support is outside every target, so SwiftPM does not warn about an unhandled file.
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Support/http_server.py")
+    public init(tls: (certificate: String, key: String)? = nil) throws {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("http_server.py")
         let process = Process()
         let extra = tls.map { [$0.certificate, $0.key] } ?? []
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") {
@@ -49,11 +46,11 @@ final class LocalHTTPServer: Sendable {
     }
 
     /// `http://127.0.0.1:PORT` (or https) + `pathAndQuery`.
-    func url(_ pathAndQuery: String) -> String {
+    public func url(_ pathAndQuery: String) -> String {
         "\(scheme)://127.0.0.1:\(port)\(pathAndQuery)"
     }
 
-    func stop() {
+    public func stop() {
         try? stdin.fileHandleForWriting.close()
         if process.isRunning { process.terminate() }
         process.waitUntilExit()

@@ -1,0 +1,32 @@
+public import Foundation
+
+/// The repository and the real feed snapshots in `../shared/fixtures/feeds`, found from this
+/// file's path: CI clones the repository next to `shared/`; a git worktree nested deeper
+/// (`/work/wt/<name>`) finds the nearest ancestor that holds `shared/fixtures/feeds`.
+public enum Fixtures {
+    /// The repository root (this file is Tests/TestSupport/Fixtures.swift).
+    public static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    public static let feeds: URL = {
+        var directory = root.deletingLastPathComponent()
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("shared/fixtures/feeds")
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return root.deletingLastPathComponent().appendingPathComponent("shared/fixtures/feeds")
+    }()
+
+    /// config/catalog.toml, the real API catalog.
+    public static let catalog = root.appendingPathComponent("config/catalog.toml")
+
+    public static func feed(_ name: String) -> URL { feeds.appendingPathComponent(name) }
+    public static func path(_ name: String) -> String { feed(name).path }
+    public static func bytes(_ name: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: feed(name))) }
+
+    /// `folkeregisteret-rss-<stamp>.xml`, e.g. `folkeregisteret("2026-07-03")`.
+    public static func folkeregisteret(_ stamp: String) -> URL { feed("folkeregisteret-rss-\(stamp).xml") }
+    /// The real API driftsvarsel Atom feed.
+    public static let atom = feed("skatteetaten-atom-2024-01-22.xml")
+}
