@@ -3,47 +3,112 @@ public import Foundation
 public import VarselModel
 
 extension Fingerprint {
-    /// Fingerprints one parsed entry.
+    /// Fingerprints one parsed entry. The hashes are fed field by field with a separator
+    /// byte (0x1F) between fields, so no two different field splits hash alike.
     public init(_ entry: FeedEntry) {
-        let title = Self.normalize(entry.title)
-        let summary = Self.normalize(entry.summaryText)
-        let content = Self.normalize(entry.contentText)
-        let body = summary + "\u{1F}" + content
-        let text = Self.sha256(title + "\u{1F}" + body)
-        var version = text
-        version += "\u{1F}" + entry.contentHTML
-        version += "\u{1F}" + (entry.link ?? "")
-        version += "\u{1F}" + (entry.published.map { String($0.timeIntervalSince1970) } ?? "")
-        version += "\u{1F}" + (entry.updated.map { String($0.timeIntervalSince1970) } ?? "")
-        version += "\u{1F}" + entry.categories.joined(separator: "\u{1E}")
-        self.init(text: text, body: Self.sha256(body), version: Self.sha256(version))
-    }
+        let title = Self.normalizedBytes(entry.title)
+        let summary = Self.normalizedBytes(entry.summaryText)
+        let content = Self.normalizedBytes(entry.contentText)
+        let separator: [UInt8] = [0x1F]
 
-    /// Collapses every run of whitespace to one space, trims, and puts the text in Unicode
-    /// canonical composition, so "å" typed two ways hashes the same.
-    public static func normalize(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{200B}" {
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            if pendingSpace {
-                out.unicodeScalars.append(" ")
-                pendingSpace = false
-            }
-            out.unicodeScalars.append(scalar)
+        var body = SHA256()
+        body.update(data: summary)
+        body.update(data: separator)
+        body.update(data: content)
+
+        var text = SHA256()
+        text.update(data: title)
+        text.update(data: separator)
+        text.update(data: summary)
+        text.update(data: separator)
+        text.update(data: content)
+        let textHex = Self.hex(text.finalize())
+
+        var version = SHA256()
+        for field in [
+            textHex, entry.contentHTML, entry.link ?? "",
+            entry.published.map { String($0.timeIntervalSince1970) } ?? "",
+            entry.updated.map { String($0.timeIntervalSince1970) } ?? "",
+            entry.categories.joined(separator: "\u{1E}"),
+        ] {
+            version.update(data: Array(field.utf8))
+            version.update(data: separator)
         }
-        return out.precomposedStringWithCanonicalMapping
+        self.init(text: textHex, body: Self.hex(body.finalize()), version: Self.hex(version.finalize()))
     }
 
-    static func sha256(_ string: String) -> String {
-        let digest = SHA256.hash(data: Data(string.utf8))
-        return digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+    /// `text` with every run of whitespace collapsed to one space, trimmed, zero-width spaces
+    /// treated as whitespace, and in Unicode canonical composition (NFC), so "å" typed two ways
+    /// hashes the same.
+    public static func normalize(_ text: String) -> String {
+        String(decoding: normalizedBytes(text), as: UTF8.self)
+    }
+
+    /// `normalize` as UTF-8 bytes, in one pass over the input's bytes. Whitespace is Unicode's
+    /// White_Space set (ASCII, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
+    /// U+205F, U+3000) plus U+200B, matched byte-wise so no per-character property lookup is
+    /// needed. NFC is computed (by Foundation, slowly) only when a combining mark is present;
+    /// text without one is already composed.
+    static func normalizedBytes(_ text: String) -> [UInt8] {
+        let input = Array(text.utf8)
+        let count = input.count
+        var out: [UInt8] = []
+        out.reserveCapacity(count)
+        var pendingSpace = false
+        var hasCombiningMark = false
+        var i = 0
+        while i < count {
+            let b = input[i]
+            var width = 1
+            var isSpace = false
+            if b < 0x80 {
+                isSpace = b == 0x20 || (b >= 0x09 && b <= 0x0D)
+            } else if b < 0xE0 {
+                width = 2
+                if b == 0xC2, i + 1 < count, input[i + 1] == 0x85 || input[i + 1] == 0xA0 { isSpace = true }
+                if b == 0xCC || b == 0xCD { hasCombiningMark = true }  // U+0300–U+036F
+            } else if b < 0xF0 {
+                width = 3
+                if i + 2 < count {
+                    let c = input[i + 1], d = input[i + 2]
+                    switch (b, c) {
+                    case (0xE2, 0x80): isSpace = d <= 0x8B || d == 0xA8 || d == 0xA9 || d == 0xAF
+                    case (0xE2, 0x81): isSpace = d == 0x9F
+                    case (0xE3, 0x80): isSpace = d == 0x80
+                    case (0xE1, 0x9A): isSpace = d == 0x80
+                    // Combining marks outside U+0300–U+036F: U+1AB0–U+1AFF, U+1DC0–U+1DFF,
+                    // U+20D0–U+20FF, U+FE20–U+FE2F.
+                    case (0xE1, 0xAA), (0xE1, 0xAB), (0xE1, 0xB7), (0xE2, 0x83), (0xEF, 0xB8): hasCombiningMark = true
+                    default: break
+                    }
+                }
+            } else {
+                width = 4
+            }
+            width = min(width, count - i)
+            if isSpace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace {
+                    out.append(0x20)
+                    pendingSpace = false
+                }
+                out.append(contentsOf: input[i..<(i + width)])
+            }
+            i += width
+        }
+        guard hasCombiningMark else { return out }
+        return Array(String(decoding: out, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
+    }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
+        for byte in digest {
+            bytes.append(digits[Int(byte >> 4)])
+            bytes.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

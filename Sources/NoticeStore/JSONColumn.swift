@@ -1,14 +1,7 @@
 import Foundation
 
-/// JSON text columns (categories, apis, poll summaries): small values, written and read whole.
+/// JSON text columns (categories, apis): small string arrays, written and read whole.
 enum JSONColumn {
-    static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        guard let data = try? encoder.encode(value) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
-    }
-
     /// A string array, the common case, without JSONEncoder: an ingest writes two per notice
     /// and the encoder's setup cost dominated the whole store step in profiles.
     static func encode(_ strings: [String]) -> String {

@@ -11,7 +11,7 @@ extension NoticeStore {
     /// feeds returns the state of every feed ever polled, by id.
     public func feeds() async throws(StoreError) -> [FeedState] {
         try await read("list feeds") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM feed ORDER BY id").map(Self.feedState(from:))
+            try Row.fetchAll(db, sql: "SELECT *, \(Self.missingCountSQL) FROM feed ORDER BY id").map(Self.feedState(from:))
         }
     }
 
@@ -29,13 +29,13 @@ extension NoticeStore {
             let changes = try updates.compactMap { update in
                 try Self.apply(update, feed: feed, classifications: [:], now: poll.startedAt, db: db)
             }
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     UPDATE feed SET etag = COALESCE(?, etag), lastModified = COALESCE(?, lastModified),
                         lastPollAt = ?, lastSuccessAt = ?, consecutiveFailures = 0, lastError = NULL, nextPollAt = ?
                     WHERE id = ?
-                    """,
-                arguments: [etag, lastModified, poll.startedAt, poll.startedAt, nextPollAt, feed.rawValue])
+                    """
+            ).execute(arguments: [etag, lastModified, poll.startedAt, poll.startedAt, nextPollAt, feed.rawValue])
             try Self.insertPoll(db, poll)
             return changes
         }
@@ -70,38 +70,62 @@ extension NoticeStore {
                     feedID: FeedID(row["feedID"] as String), startedAt: row["startedAt"], duration: row["duration"],
                     outcome: PollOutcome(rawValue: row["outcome"]) ?? .failed, httpStatus: row["httpStatus"],
                     bytes: row["bytes"], entries: row["entries"],
-                    summary: JSONColumn.decode(DiffSummary.self, row["summary"], default: DiffSummary()),
+                    summary: Self.summary(from: row),
                     error: row["error"])
             }
         }
     }
 
+    static func summary(from row: Row) -> DiffSummary {
+        var summary = DiffSummary()
+        summary.baseline = row["baseline"]
+        summary.new = row["new"]
+        summary.changed = row["changed"]
+        summary.withdrawn = row["withdrawn"]
+        summary.expired = row["expired"]
+        summary.reappeared = row["reappeared"]
+        summary.unchanged = row["unchanged"]
+        return summary
+    }
+
     static func ensureFeed(_ db: Database, _ feed: FeedID, url: String) throws {
-        try db.execute(
-            sql: "INSERT INTO feed (id, url) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET url = excluded.url",
-            arguments: [feed.rawValue, url])
+        try db.cachedStatement(
+            sql: "INSERT INTO feed (id, url) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET url = excluded.url"
+        ).execute(arguments: [feed.rawValue, url])
     }
 
     static func insertPoll(_ db: Database, _ poll: PollRecord) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
-                INSERT INTO feedPoll (feedID, startedAt, duration, outcome, httpStatus, bytes, entries, summary, error)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                INSERT INTO feedPoll (feedID, startedAt, duration, outcome, httpStatus, bytes, entries,
+                    baseline, new, changed, withdrawn, expired, reappeared, unchanged, error)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(
             arguments: [
                 poll.feedID.rawValue, poll.startedAt, poll.duration, poll.outcome.rawValue, poll.httpStatus, poll.bytes,
-                poll.entries, JSONColumn.encode(poll.summary), poll.error,
+                poll.entries, poll.summary.baseline, poll.summary.new, poll.summary.changed, poll.summary.withdrawn,
+                poll.summary.expired, poll.summary.reappeared, poll.summary.unchanged, poll.error,
             ])
     }
 
     static func fetchFeed(_ db: Database, _ id: FeedID) throws -> FeedState? {
-        try Row.fetchOne(db, sql: "SELECT * FROM feed WHERE id = ?", arguments: [id.rawValue]).map(feedState(from:))
+        try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT *, \(missingCountSQL) FROM feed WHERE id = ?"), arguments: [id.rawValue]
+        ).map(feedState(from:))
     }
+
+    /// Counts a feed's missing notices through the partial index `notice_missing` (cheap: the
+    /// index holds only missing notices, usually none).
+    static let missingCountSQL = """
+        (SELECT COUNT(*) FROM notice WHERE notice.feedID = feed.id AND status = 'active' AND missingPolls > 0) AS missingCount
+        """
 
     static func feedState(from row: Row) -> FeedState {
         FeedState(
             id: FeedID(row["id"] as String), url: row["url"], title: row["title"], etag: row["etag"],
             lastModified: row["lastModified"], lastPollAt: row["lastPollAt"], lastSuccessAt: row["lastSuccessAt"],
-            consecutiveFailures: row["consecutiveFailures"], lastError: row["lastError"], nextPollAt: row["nextPollAt"])
+            consecutiveFailures: row["consecutiveFailures"], lastError: row["lastError"], nextPollAt: row["nextPollAt"],
+            missingCount: row["missingCount"] ?? 0)
     }
 }

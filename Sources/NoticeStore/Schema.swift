@@ -51,6 +51,7 @@ enum Schema {
                     UNIQUE (feedID, entryID)
                 );
                 CREATE INDEX notice_on_published ON notice(published);
+                CREATE INDEX notice_missing ON notice(feedID) WHERE status = 'active' AND missingPolls > 0;
                 CREATE TABLE noticeAlias (
                     feedID TEXT NOT NULL REFERENCES feed(id),
                     alias TEXT NOT NULL,
@@ -100,7 +101,13 @@ enum Schema {
                     httpStatus INTEGER,
                     bytes INTEGER NOT NULL DEFAULT 0,
                     entries INTEGER NOT NULL DEFAULT 0,
-                    summary TEXT NOT NULL DEFAULT '{}',
+                    baseline INTEGER NOT NULL DEFAULT 0,
+                    new INTEGER NOT NULL DEFAULT 0,
+                    changed INTEGER NOT NULL DEFAULT 0,
+                    withdrawn INTEGER NOT NULL DEFAULT 0,
+                    expired INTEGER NOT NULL DEFAULT 0,
+                    reappeared INTEGER NOT NULL DEFAULT 0,
+                    unchanged INTEGER NOT NULL DEFAULT 0,
                     error TEXT
                 );
                 CREATE INDEX feedPoll_on_feedID_startedAt ON feedPoll(feedID, startedAt);

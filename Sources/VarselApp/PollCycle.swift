@@ -67,7 +67,9 @@ public struct PollCycle: Sendable {
 
         switch result {
         case .notModified(let fresh):
-            let updates = differ(for: feed).stillAbsent(try await store.missingNotices(feed: feed.id))
+            // Most 304s have nothing missing to count: skip the query then.
+            let missing = (state?.missingCount ?? 0) > 0 ? try await store.missingNotices(feed: feed.id) : []
+            let updates = differ(for: feed).stillAbsent(missing)
             var summary = DiffSummary(updates, entryCount: 0)
             summary.unchanged = 0
             let poll = PollRecord(

@@ -131,12 +131,16 @@ public struct FeedState: Sendable, Hashable, Codable {
     public var consecutiveFailures: Int
     public var lastError: String?
     public var nextPollAt: Date?
+    /// Active notices currently missing from the feed (counting towards withdrawal). A
+    /// `304 Not Modified` poll only has work to do when this is above zero.
+    public var missingCount: Int
 
     public init(
         id: FeedID, url: String, title: String? = nil, etag: String? = nil, lastModified: String? = nil,
         lastPollAt: Date? = nil, lastSuccessAt: Date? = nil, consecutiveFailures: Int = 0, lastError: String? = nil,
-        nextPollAt: Date? = nil
+        nextPollAt: Date? = nil, missingCount: Int = 0
     ) {
+        self.missingCount = missingCount
         self.id = id
         self.url = url
         self.title = title

@@ -218,3 +218,20 @@ private let now = Date(timeIntervalSince1970: 1_800_000_000)
         #expect(Fingerprint(a).body == Fingerprint(b).body)
     }
 }
+
+@Suite struct NormalizeTests {
+    @Test(arguments: [
+        ("  a \t b\n\nc  ", "a b c"),
+        ("nbsp\u{00A0}here", "nbsp here"),
+        ("zero\u{200B}width", "zero width"),
+        ("em\u{2003}space and\u{3000}ideographic", "em space and ideographic"),
+        ("line\u{2028}sep", "line sep"),
+        ("Skatteoppgj\u{00F8}r", "Skatteoppgj\u{00F8}r"),
+        ("pa\u{030A}", "p\u{00E5}"),
+        ("", ""),
+    ])
+    func normalizeCollapsesWhitespaceAndComposes(input: String, expected: String) {
+        #expect(Fingerprint.normalize(input) == expected)
+        #expect(Array(Fingerprint.normalize(input).utf8) == Array(expected.utf8))
+    }
+}
