@@ -35,7 +35,7 @@ extension NoticeStore {
                         lastPollAt = ?, lastSuccessAt = ?, consecutiveFailures = 0, lastError = NULL, nextPollAt = ?
                     WHERE id = ?
                     """
-            ).execute(arguments: [etag, lastModified, poll.startedAt, poll.startedAt, nextPollAt, feed.rawValue])
+            ).execute(arguments: [etag, lastModified, d(poll.startedAt), d(poll.startedAt), d(nextPollAt), feed.rawValue])
             try Self.insertPoll(db, poll)
             return changes
         }
@@ -53,7 +53,7 @@ extension NoticeStore {
                     UPDATE feed SET lastPollAt = ?, consecutiveFailures = consecutiveFailures + 1,
                         lastError = ?, nextPollAt = ? WHERE id = ?
                     """,
-                arguments: [poll.startedAt, poll.error, nextPollAt, feed.rawValue])
+                arguments: [d(poll.startedAt), poll.error, d(nextPollAt), feed.rawValue])
             try Self.insertPoll(db, poll)
             return try Int.fetchOne(db, sql: "SELECT consecutiveFailures FROM feed WHERE id = ?", arguments: [feed.rawValue]) ?? 1
         }
@@ -103,7 +103,7 @@ extension NoticeStore {
                 """
         ).execute(
             arguments: [
-                poll.feedID.rawValue, poll.startedAt, poll.duration, poll.outcome.rawValue, poll.httpStatus, poll.bytes,
+                poll.feedID.rawValue, d(poll.startedAt), poll.duration, poll.outcome.rawValue, poll.httpStatus, poll.bytes,
                 poll.entries, poll.summary.baseline, poll.summary.new, poll.summary.changed, poll.summary.withdrawn,
                 poll.summary.expired, poll.summary.reappeared, poll.summary.unchanged, poll.error,
             ])
@@ -129,3 +129,6 @@ extension NoticeStore {
             missingCount: row["missingCount"] ?? 0)
     }
 }
+
+/// A date as the store writes it (see `StoredDate`).
+private func d(_ date: Date?) -> String? { StoredDate.text(date) }

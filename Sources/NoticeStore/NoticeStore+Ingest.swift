@@ -87,7 +87,7 @@ extension NoticeStore {
                     UPDATE feed SET title = COALESCE(?, title), etag = ?, lastModified = ?, lastPollAt = ?,
                         lastSuccessAt = ?, consecutiveFailures = 0, lastError = NULL, nextPollAt = ? WHERE id = ?
                     """,
-                arguments: [poll.title, poll.etag, poll.lastModified, now, now, poll.nextPollAt, poll.feed.rawValue])
+                arguments: [poll.title, poll.etag, poll.lastModified, d(now), d(now), d(poll.nextPollAt), poll.feed.rawValue])
             try Self.insertPoll(db, poll.poll)
             return changes
         }
@@ -151,7 +151,7 @@ extension NoticeStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                id.rawValue, feed.rawValue, change.rawValue, now, title, kind.rawValue, JSONColumn.encode(apis),
+                id.rawValue, feed.rawValue, change.rawValue, d(now), title, kind.rawValue, JSONColumn.encode(apis),
                 scope.rawValue, seq, versionChanged ? previousSeq : nil,
             ])
         return ChangeRecord(
@@ -175,11 +175,11 @@ extension NoticeStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                 """,
             arguments: StatementArguments([
-                id.rawValue, feed.rawValue, entry.id, entry.title, entry.link, entry.published, entry.updated,
+                id.rawValue, feed.rawValue, entry.id, entry.title, entry.link, d(entry.published), d(entry.updated),
                 JSONColumn.encode(entry.categories), entry.summaryText, entry.contentText, entry.contentHTML,
             ] as [(any DatabaseValueConvertible)?])
                 + classificationArguments(classification)
-                + [update.status.rawValue, update.missingPolls, fingerprint.text, fingerprint.body, fingerprint.version, now, now])
+                + [update.status.rawValue, update.missingPolls, fingerprint.text, fingerprint.body, fingerprint.version, d(now), d(now)])
     }
 
     private static func updateNotice(
@@ -194,7 +194,7 @@ extension NoticeStore {
                 WHERE id = ?
                 """,
             arguments: [
-                entry.title, entry.link, entry.published, entry.updated, JSONColumn.encode(entry.categories),
+                entry.title, entry.link, d(entry.published), d(entry.updated), JSONColumn.encode(entry.categories),
                 entry.summaryText, entry.contentText, entry.contentHTML, fingerprint.text, fingerprint.body,
                 fingerprint.version, versionCount, id.rawValue,
             ])
@@ -217,7 +217,7 @@ extension NoticeStore {
                 UPDATE notice SET status = ?, missingPolls = ?,
                     lastChangedAt = CASE WHEN ? THEN ? ELSE lastChangedAt END WHERE id = ?
                 """,
-            arguments: [update.status.rawValue, update.missingPolls, update.change != nil, now, id.rawValue])
+            arguments: [update.status.rawValue, update.missingPolls, update.change != nil, d(now), id.rawValue])
     }
 
     private static func insertVersion(
@@ -231,7 +231,7 @@ extension NoticeStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                noticeID.rawValue, seq, now, entry.id, entry.title, entry.link, entry.published, entry.updated,
+                noticeID.rawValue, seq, d(now), entry.id, entry.title, entry.link, d(entry.published), d(entry.updated),
                 JSONColumn.encode(entry.categories), entry.summaryText, entry.contentText, entry.contentHTML,
                 fingerprint.text, fingerprint.body, fingerprint.version,
             ])
@@ -239,8 +239,8 @@ extension NoticeStore {
 
     private static func classificationArguments(_ c: Classification) -> StatementArguments {
         [
-            c.kind.rawValue, JSONColumn.encode(c.apis), c.scope.rawValue, c.maintenanceWindow?.start,
-            c.maintenanceWindow?.end, c.unparsedWindow, c.cancels,
+            c.kind.rawValue, JSONColumn.encode(c.apis), c.scope.rawValue, d(c.maintenanceWindow?.start),
+            d(c.maintenanceWindow?.end), c.unparsedWindow, c.cancels,
         ]
     }
 
@@ -249,3 +249,6 @@ extension NoticeStore {
         try db.cachedStatement(sql: sql).execute(arguments: arguments)
     }
 }
+
+/// A date as the store writes it (see `StoredDate`).
+private func d(_ date: Date?) -> String? { StoredDate.text(date) }

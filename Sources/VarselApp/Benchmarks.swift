@@ -58,17 +58,27 @@ public enum Benchmarks {
         let classifier = Classifier(catalog: catalog)
         let differ = NoticeDiffer()
         var times: [Double] = []
+        var stages: [String: [Double]] = [:]
         var entries = 0
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("varselvakt-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         for rep in 0..<max(1, reps) {
             let store = try NoticeStore(path: directory.appendingPathComponent("ingest-\(rep).sqlite").path)
-            let start = ContinuousClock.now
+            let clock = ContinuousClock()
+            let start = clock.now
+            var mark = start
+            func lap(_ stage: String) {
+                let now = clock.now
+                stages[stage, default: []].append((now - mark).seconds)
+                mark = now
+            }
             let feed = try FeedParser().parse(bytes, source: file)
+            lap("parse")
             let now = Date()
             let feedID = FeedID("bench")
             let stored = try await store.storedNotices(feed: feedID)
             let updates = differ.diff(stored: stored, entries: feed.entries, isFirstPoll: true, now: now)
+            lap("diff")
             var classifications: [NoticeID: Classification] = [:]
             for update in updates {
                 guard let e = update.entry else { continue }
@@ -76,15 +86,22 @@ public enum Benchmarks {
                     title: e.title, summaryText: e.summaryText, contentText: e.contentText, categories: e.categories,
                     published: e.published ?? e.updated, feedAPIs: []))
             }
+            lap("classify")
             _ = try await store.recordModified(ModifiedPoll(
                 feed: feedID, url: "file://" + file, title: feed.title, etag: nil, lastModified: nil, updates: updates,
                 classifications: classifications,
                 poll: PollRecord(feedID: feedID, startedAt: now, duration: 0, outcome: .modified, entries: feed.entries.count),
                 nextPollAt: nil))
-            times.append((ContinuousClock.now - start).seconds)
+            lap("store")
+            times.append((clock.now - start).seconds)
             entries = feed.entries.count
         }
-        return summarize("ingest", file, times, extra: [("entries", "\(entries)"), ("peak_rss_kb", "\(peakRSSKilobytes())")])
+        let stageMedians = ["parse", "diff", "classify", "store"].map { stage -> (String, String) in
+            let sorted = (stages[stage] ?? [0]).sorted()
+            return ("\(stage)_ms", String(format: "%.3f", sorted[sorted.count / 2] * 1000))
+        }
+        return summarize(
+            "ingest", file, times, extra: [("entries", "\(entries)")] + stageMedians + [("peak_rss_kb", "\(peakRSSKilobytes())")])
     }
 
     /// CPU and wall time of polls that get `304 Not Modified` (or an unchanged file), after one

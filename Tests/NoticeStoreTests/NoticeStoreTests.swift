@@ -152,3 +152,22 @@ private func poll(_ updates: [NoticeUpdate], at: Date, classifications: [NoticeI
         #expect(try await store.notice("a").notice.categories == categories)
     }
 }
+
+@Suite struct StoredDateTests {
+    @Test(arguments: [0.0, 1_700_000_000.123, 1_786_190_400.999, -86_400.5, 951_782_400.0])
+    func datesRoundTripThroughTheStoreToTheMillisecond(seconds: Double) async throws {
+        let temp = TempStore(); defer { temp.remove() }
+        let store = try temp.open()
+        let date = Date(timeIntervalSince1970: seconds)
+        let e = FeedEntry(id: "a", title: "T", published: date, updated: date)
+        let u = NoticeUpdate(
+            noticeID: NoticeID("a"), change: .baseline, reason: .baseline, entry: e,
+            fingerprint: Fingerprint(text: "t", body: "b", version: "v"), recordsVersion: true, status: .active,
+            missingPolls: 0)
+        _ = try await store.recordModified(poll([u], at: date))
+        let notice = try await store.notice("a").notice
+        let expected = (seconds * 1000).rounded(.down) / 1000
+        #expect(abs((notice.published?.timeIntervalSince1970 ?? 0) - expected) < 0.0001)
+        #expect(abs(notice.firstSeenAt.timeIntervalSince1970 - expected) < 0.0001)
+    }
+}
