@@ -137,12 +137,22 @@ extension NoticeStore {
             try updateStatus(db, id: id, update: update, now: now)
         }
         guard let change = update.change else { return nil }
-        let row = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT title, kind, apis, scope FROM notice WHERE id = ?"), arguments: [id.rawValue])
-        let title: String = row?["title"] ?? ""
-        let kind = NoticeKind(rawValue: row?["kind"] ?? "") ?? .news
-        let apis = JSONColumn.decode([String].self, row?["apis"], default: [])
-        let scope = NoticeScope(rawValue: row?["scope"] ?? "") ?? .unknown
+        // The change row keeps the notice's title and classification as they are now: from the
+        // values in hand when this update carried them, else (withdrawals) from the row.
+        let title: String
+        let kind: NoticeKind
+        let apis: [String]
+        let scope: NoticeScope
+        if let entry = update.entry, update.recordsVersion, let classification {
+            (title, kind, apis, scope) = (entry.title, classification.kind, classification.apis, classification.scope)
+        } else {
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT title, kind, apis, scope FROM notice WHERE id = ?"), arguments: [id.rawValue])
+            title = row?["title"] ?? ""
+            kind = NoticeKind(rawValue: row?["kind"] ?? "") ?? .news
+            apis = JSONColumn.decode([String].self, row?["apis"], default: [])
+            scope = NoticeScope(rawValue: row?["scope"] ?? "") ?? .unknown
+        }
         let versionChanged = seq != previousSeq
         try run(
                 db,
