@@ -25,15 +25,18 @@ extension Fingerprint {
         let textHex = Self.hex(text.finalize())
 
         var version = SHA256()
-        for field in [
-            textHex, entry.contentHTML, entry.link ?? "",
-            entry.published.map { String($0.timeIntervalSince1970) } ?? "",
-            entry.updated.map { String($0.timeIntervalSince1970) } ?? "",
-            entry.categories.joined(separator: "\u{1E}"),
-        ] {
-            version.update(data: Array(field.utf8))
+        func add(_ field: String) {
+            var field = field
+            field.withUTF8 { version.update(bufferPointer: UnsafeRawBufferPointer($0)) }
             version.update(data: separator)
         }
+        add(textHex)
+        add(entry.contentHTML)
+        add(entry.link ?? "")
+        // Whole milliseconds as integers: exact, and far cheaper to print than a Double.
+        add(entry.published.map { String(Int64(($0.timeIntervalSince1970 * 1000).rounded())) } ?? "")
+        add(entry.updated.map { String(Int64(($0.timeIntervalSince1970 * 1000).rounded())) } ?? "")
+        add(entry.categories.joined(separator: "\u{1E}"))
         self.init(text: textHex, body: Self.hex(body.finalize()), version: Self.hex(version.finalize()))
     }
 
@@ -50,7 +53,11 @@ extension Fingerprint {
     /// needed. NFC is computed (by Foundation, slowly) only when a combining mark is present;
     /// text without one is already composed.
     static func normalizedBytes(_ text: String) -> [UInt8] {
-        let input = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { normalizedBytes($0) }
+    }
+
+    private static func normalizedBytes(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         let count = input.count
         var out: [UInt8] = []
         out.reserveCapacity(count)
