@@ -15,7 +15,8 @@ struct Sandbox {
     let runtime: Runtime
     let feed: FeedConfig
 
-    init(extraFeedKeys: String = "", withdrawAfter: Int = 2) throws {
+    /// - Parameter url: the feed URL; by default a file in the sandbox that `serve` replaces.
+    init(url: String? = nil, extraFeedKeys: String = "", withdrawAfter: Int = 2) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("varselvakt-app-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         feedFile = directory.appendingPathComponent("feed.xml")
@@ -31,7 +32,7 @@ struct Sandbox {
 
             [[feeds]]
             name = "folkeregisteret"
-            url = "file://\(feedFile.path)"
+            url = "\(url ?? "file://\(feedFile.path)")"
             apis = ["folkeregisteret"]
             \(extraFeedKeys)
             """
