@@ -23,7 +23,11 @@ public final class NoticeStore: Sendable {
         config.busyMode = .timeout(10)
         config.readonly = readOnly
         config.label = "varselvakt"
+        // A daemon with a few feeds needs few concurrent readers; each one holds its own page
+        // cache, so fewer, smaller caches keep the resident size down (DESIGN.md: under 30 MB).
+        config.maximumReaderCount = 2
         config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = -1024")
             // WAL is safe with NORMAL: a power cut may lose the last transaction, never corrupt.
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         }
