@@ -12,7 +12,7 @@ let package = Package(
     name: "varselvakt",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "varselvakt", targets: ["varselvakt"]),
+        .executable(name: "varselvakt", targets: ["varselvakt"])
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -34,46 +34,59 @@ let package = Package(
         .target(name: "Curl", dependencies: ["CCurl"], swiftSettings: strict),
         .target(name: "FeedFetch", dependencies: ["Curl", "VarselModel"], swiftSettings: strict),
         .target(name: "FeedParse", dependencies: ["CLibXML2", "VarselModel"], swiftSettings: strict),
-        .target(name: "NoticeStore", dependencies: [
-            "VarselModel", .product(name: "GRDB", package: "GRDB.swift"),
-        ], swiftSettings: strict),
+        .target(
+            name: "NoticeStore",
+            dependencies: [
+                "VarselModel", .product(name: "GRDB", package: "GRDB.swift"),
+            ], swiftSettings: strict),
 
         // The pure middle of the pipeline.
-        .target(name: "NoticeDiff", dependencies: [
-            "VarselModel", .product(name: "Crypto", package: "swift-crypto"),
-        ], swiftSettings: strict),
+        .target(
+            name: "NoticeDiff",
+            dependencies: [
+                "VarselModel", .product(name: "Crypto", package: "swift-crypto"),
+            ], swiftSettings: strict),
         .target(name: "Classify", dependencies: ["VarselModel"], swiftSettings: strict),
 
         // Configuration files (TOML) -> validated values.
         .target(name: "VarselConfig", dependencies: ["VarselModel", "TOMLKit"], swiftSettings: strict),
 
         // Wiring: one poll cycle, the services, the CLI's queries.
-        .target(name: "VarselApp", dependencies: [
-            "VarselModel", "Curl", "FeedFetch", "FeedParse", "NoticeStore", "NoticeDiff", "Classify", "VarselConfig",
-            .product(name: "Logging", package: "swift-log"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-        ], swiftSettings: strict),
-        .executableTarget(name: "varselvakt", dependencies: [
-            "VarselApp", "VarselModel", "VarselConfig", "NoticeStore",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "Logging", package: "swift-log"),
-        ], swiftSettings: strict),
+        .target(
+            name: "VarselApp",
+            dependencies: [
+                "VarselModel", "Curl", "FeedFetch", "FeedParse", "NoticeStore", "NoticeDiff", "Classify", "VarselConfig",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ], swiftSettings: strict),
+        .executableTarget(
+            name: "varselvakt",
+            dependencies: [
+                "VarselApp", "VarselModel", "VarselConfig", "NoticeStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: strict),
 
         // Shared by the test targets: fixture paths and a real HTTP server on 127.0.0.1.
         .target(name: "TestSupport", path: "Tests/TestSupport", exclude: ["http_server.py"], swiftSettings: strict),
         .testTarget(name: "CurlTests", dependencies: ["Curl", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "FeedFetchTests", dependencies: ["TestSupport", "FeedFetch", "Curl", "VarselModel"], swiftSettings: strict),
+        .testTarget(
+            name: "FeedFetchTests", dependencies: ["TestSupport", "FeedFetch", "Curl", "VarselModel"], swiftSettings: strict),
         .testTarget(name: "FeedParseTests", dependencies: ["TestSupport", "FeedParse", "VarselModel"], swiftSettings: strict),
         .testTarget(name: "NoticeStoreTests", dependencies: ["NoticeStore", "VarselModel"], swiftSettings: strict),
         .testTarget(name: "NoticeDiffTests", dependencies: ["NoticeDiff", "VarselModel"], swiftSettings: strict),
-        .testTarget(name: "ClassifyTests", dependencies: ["TestSupport", "Classify", "VarselModel", "VarselConfig"], swiftSettings: strict),
+        .testTarget(
+            name: "ClassifyTests", dependencies: ["TestSupport", "Classify", "VarselModel", "VarselConfig"], swiftSettings: strict
+        ),
         .testTarget(name: "VarselConfigTests", dependencies: ["VarselConfig", "VarselModel"], swiftSettings: strict),
-        .testTarget(name: "VarselAppTests", dependencies: [
-            "TestSupport",
-            "VarselApp", "VarselModel", "VarselConfig", "NoticeStore",
-            .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
-            .product(name: "Logging", package: "swift-log"),
-        ], swiftSettings: strict),
+        .testTarget(
+            name: "VarselAppTests",
+            dependencies: [
+                "TestSupport",
+                "VarselApp", "VarselModel", "VarselConfig", "NoticeStore",
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: strict),
     ]
 )

@@ -34,8 +34,8 @@ public enum CurlError: Error, CustomStringConvertible, Sendable, Equatable {
     public var url: String {
         switch self {
         case .timeout(let url, _, _), .tooManyRedirects(let url, _, _), .couldNotResolve(let url, _, _),
-             .couldNotConnect(let url, _, _), .tls(let url, _, _), .protocolRefused(let url, _, _),
-             .transfer(let url, _, _):
+            .couldNotConnect(let url, _, _), .tls(let url, _, _), .protocolRefused(let url, _, _),
+            .transfer(let url, _, _):
             url
         case .bodyTooLarge(let url, _), .invalidRequest(let url, _), .shutDown(let url):
             url
@@ -46,8 +46,8 @@ public enum CurlError: Error, CustomStringConvertible, Sendable, Equatable {
     public var code: Int? {
         switch self {
         case .timeout(_, let code, _), .tooManyRedirects(_, let code, _), .couldNotResolve(_, let code, _),
-             .couldNotConnect(_, let code, _), .tls(_, let code, _), .protocolRefused(_, let code, _),
-             .transfer(_, let code, _):
+            .couldNotConnect(_, let code, _), .tls(_, let code, _), .protocolRefused(_, let code, _),
+            .transfer(_, let code, _):
             code
         case .bodyTooLarge, .invalidRequest, .shutDown:
             nil

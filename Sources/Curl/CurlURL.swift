@@ -1,8 +1,9 @@
 import CCurl
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A URL split by libcurl's own parser (`curl_url`), for policy checks made before a transfer.
@@ -56,7 +57,8 @@ public struct CurlURL: Sendable, Hashable {
             guard inet_pton(AF_INET6, inner, &address) == 1 else { return false }
             let bytes = withUnsafeBytes(of: &address) { Array($0) }
             let isOne = bytes[0..<15].allSatisfy { $0 == 0 } && bytes[15] == 1
-            let isMappedLoopback = bytes[0..<10].allSatisfy { $0 == 0 } && bytes[10] == 0xFF && bytes[11] == 0xFF
+            let isMappedLoopback =
+                bytes[0..<10].allSatisfy { $0 == 0 } && bytes[10] == 0xFF && bytes[11] == 0xFF
                 && bytes[12] == 127
             return isOne || isMappedLoopback
         }

@@ -56,7 +56,9 @@ final class Transfer: @unchecked Sendable {
             "CURLOPT_REDIR_PROTOCOLS_STR")
         try check(vv_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, request.followRedirects ? 1 : 0), "CURLOPT_FOLLOWLOCATION")
         try check(vv_easy_setopt_long(easy, CURLOPT_MAXREDIRS, max(0, request.maxRedirects)), "CURLOPT_MAXREDIRS")
-        try check(vv_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(request.connectTimeout)), "CURLOPT_CONNECTTIMEOUT_MS")
+        try check(
+            vv_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(request.connectTimeout)),
+            "CURLOPT_CONNECTTIMEOUT_MS")
         try check(vv_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, Self.milliseconds(request.totalTimeout)), "CURLOPT_TIMEOUT_MS")
         // Refuse an announced oversize body before reading any of it; the write callback below
         // enforces the same limit on the decoded bytes as they arrive.
@@ -71,10 +73,11 @@ final class Transfer: @unchecked Sendable {
         try configureMethod(request.method)
 
         try check(vv_easy_setopt_ptr(easy, CURLOPT_WRITEDATA, me), "CURLOPT_WRITEDATA")
-        try check(vv_easy_setopt_datacb(easy, CURLOPT_WRITEFUNCTION) { data, size, count, context in
-            let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
-            return transfer.receive(data, size * count)
-        }, "CURLOPT_WRITEFUNCTION")
+        try check(
+            vv_easy_setopt_datacb(easy, CURLOPT_WRITEFUNCTION) { data, size, count, context in
+                let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
+                return transfer.receive(data, size * count)
+            }, "CURLOPT_WRITEFUNCTION")
     }
 
     private func configureHeaders(_ request: CurlRequest) throws(CurlError) {
@@ -107,12 +110,14 @@ final class Transfer: @unchecked Sendable {
         case .post:
             // The body goes through a read callback, the same path an SMTP upload will use.
             try check(vv_easy_setopt_long(easy, CURLOPT_POST, 1), "CURLOPT_POST")
-            try check(vv_easy_setopt_off(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(upload.count)), "CURLOPT_POSTFIELDSIZE_LARGE")
+            try check(
+                vv_easy_setopt_off(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(upload.count)), "CURLOPT_POSTFIELDSIZE_LARGE")
             try check(vv_easy_setopt_ptr(easy, CURLOPT_READDATA, Unmanaged.passUnretained(self).toOpaque()), "CURLOPT_READDATA")
-            try check(vv_easy_setopt_datacb(easy, CURLOPT_READFUNCTION) { buffer, size, count, context in
-                let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
-                return transfer.send(into: buffer, capacity: size * count)
-            }, "CURLOPT_READFUNCTION")
+            try check(
+                vv_easy_setopt_datacb(easy, CURLOPT_READFUNCTION) { buffer, size, count, context in
+                    let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
+                    return transfer.send(into: buffer, capacity: size * count)
+                }, "CURLOPT_READFUNCTION")
         }
     }
 
@@ -212,9 +217,9 @@ final class Transfer: @unchecked Sendable {
         case CURLE_UNSUPPORTED_PROTOCOL:
             return .protocolRefused(url: url, code: number, message: message)
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
-             CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ENGINE_NOTFOUND, CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_ENGINE_INITFAILED,
-             CURLE_SSL_SHUTDOWN_FAILED, CURLE_SSL_CRL_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
-             CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CLIENTCERT:
+            CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ENGINE_NOTFOUND, CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_ENGINE_INITFAILED,
+            CURLE_SSL_SHUTDOWN_FAILED, CURLE_SSL_CRL_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
+            CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CLIENTCERT:
             return .tls(url: url, code: number, message: message)
         default:
             return .transfer(url: url, code: number, message: message)

@@ -53,11 +53,12 @@ public struct BackoffPolicy: Sendable, Hashable {
                 base = base > ceiling / 2 ? ceiling : base * 2
                 doublings -= 1
             }
-            let jittered: Int64 = switch jitter {
-            case .none: base
-            case .full: Int64(UInt64.random(in: 0...UInt64(base), using: &generator))
-            case .equal: base - base / 2 + Int64(UInt64.random(in: 0...UInt64(base / 2), using: &generator))
-            }
+            let jittered: Int64 =
+                switch jitter {
+                case .none: base
+                case .full: Int64(UInt64.random(in: 0...UInt64(base), using: &generator))
+                case .equal: base - base / 2 + Int64(UInt64.random(in: 0...UInt64(base / 2), using: &generator))
+                }
             result = max(normal, jittered)
         }
         if let retryAfter {

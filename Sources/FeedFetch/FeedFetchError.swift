@@ -69,7 +69,7 @@ public enum FeedFetchError: Error, CustomStringConvertible, Sendable, Hashable {
         case .timeout, .transport, .fileUnreadable:
             true
         case .invalidURL, .insecureScheme, .unsupportedScheme, .redirectRefused, .tooLarge, .tooManyRedirects,
-             .cancelled:
+            .cancelled:
             false
         }
     }

@@ -78,14 +78,16 @@ public struct FeedFetcher: Sendable {
         switch response.statusCode {
         case 304:
             // A 304 may omit the validators; then the ones we sent are still the right ones.
-            return .notModified(Validators(
-                etag: response.etag ?? request.validators.etag,
-                lastModified: response.lastModified ?? request.validators.lastModified))
+            return .notModified(
+                Validators(
+                    etag: response.etag ?? request.validators.etag,
+                    lastModified: response.lastModified ?? request.validators.lastModified))
         case 200...299:
-            return .modified(FetchedFeed(
-                body: response.body,
-                validators: Validators(etag: response.etag, lastModified: response.lastModified),
-                contentType: response.contentType, finalURL: response.effectiveURL, status: response.statusCode))
+            return .modified(
+                FetchedFeed(
+                    body: response.body,
+                    validators: Validators(etag: response.etag, lastModified: response.lastModified),
+                    contentType: response.contentType, finalURL: response.effectiveURL, status: response.statusCode))
         default:
             let retryAfter = response.retryAfter.flatMap { RetryAfter.seconds($0, now: Date()) }
             throw .httpStatus(url: request.url, status: response.statusCode, retryAfter: retryAfter)
@@ -105,7 +107,7 @@ public struct FeedFetcher: Sendable {
             // The start URL was vetted by FeedTarget, so a refused protocol came from a redirect.
             return .redirectRefused(url: url, message: message)
         case .couldNotResolve(let url, let code, let message), .couldNotConnect(let url, let code, let message),
-             .tls(let url, let code, let message), .transfer(let url, let code, let message):
+            .tls(let url, let code, let message), .transfer(let url, let code, let message):
             return .transport(url: url, code: code, message: message)
         case .invalidRequest(let url, let reason):
             return .invalidURL(url: url, reason: reason)

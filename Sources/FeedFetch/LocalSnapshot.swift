@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a file:// feed snapshot (demo configs and tests poll saved copies of the real feeds).
@@ -45,9 +45,9 @@ enum LocalSnapshot {
     /// nanosecond mtime alone nearly always does; the size catches coarse-mtime file systems).
     static func syntheticLastModified(_ info: stat) -> String {
         #if canImport(Darwin)
-        let time = info.st_mtimespec
+            let time = info.st_mtimespec
         #else
-        let time = info.st_mtim
+            let time = info.st_mtim
         #endif
         let nanos = String(time.tv_nsec)
         let padded = String(repeating: "0", count: max(0, 9 - nanos.count)) + nanos

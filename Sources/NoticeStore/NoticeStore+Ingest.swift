@@ -41,7 +41,9 @@ extension NoticeStore {
     private func storedNotices(feed: FeedID, where extra: String) async throws(StoreError) -> [StoredNotice] {
         try await read("read notices of \(feed)") { db in
             var aliases: [String: [String]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT alias, noticeID FROM noticeAlias WHERE feedID = ?", arguments: [feed.rawValue]) {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT alias, noticeID FROM noticeAlias WHERE feedID = ?", arguments: [feed.rawValue])
+            {
                 aliases[row["noticeID"], default: []].append(row["alias"])
             }
             return try Row.fetchAll(
@@ -110,14 +112,16 @@ extension NoticeStore {
         var seq = previousSeq
         if let entry = update.entry, let fingerprint = update.fingerprint {
             if previousSeq == nil {
-                try insertNotice(db, id: id, feed: feed, entry: entry, fingerprint: fingerprint,
-                                 classification: classification ?? fallbackClassification, update: update, now: now)
+                try insertNotice(
+                    db, id: id, feed: feed, entry: entry, fingerprint: fingerprint,
+                    classification: classification ?? fallbackClassification, update: update, now: now)
                 seq = 1
                 try insertVersion(db, noticeID: id, seq: 1, entry: entry, fingerprint: fingerprint, now: now)
             } else if update.recordsVersion {
                 seq = (previousSeq ?? 0) + 1
-                try updateNotice(db, id: id, entry: entry, fingerprint: fingerprint, classification: classification,
-                                 update: update, versionCount: seq!, now: now)
+                try updateNotice(
+                    db, id: id, entry: entry, fingerprint: fingerprint, classification: classification,
+                    update: update, versionCount: seq!, now: now)
                 try insertVersion(db, noticeID: id, seq: seq!, entry: entry, fingerprint: fingerprint, now: now)
             } else {
                 try updateStatus(db, id: id, update: update, now: now)
@@ -127,8 +131,8 @@ extension NoticeStore {
                 try run(db, sql: "UPDATE notice SET entryID = ? WHERE id = ?", arguments: [newEntryID, id.rawValue])
                 for alias in Set([old, id.rawValue].compactMap { $0 }) where alias != newEntryID {
                     try run(
-                db,
-                sql: "INSERT OR IGNORE INTO noticeAlias (feedID, alias, noticeID) VALUES (?, ?, ?)",
+                        db,
+                        sql: "INSERT OR IGNORE INTO noticeAlias (feedID, alias, noticeID) VALUES (?, ?, ?)",
                         arguments: [feed.rawValue, alias, id.rawValue])
                 }
             }
@@ -155,8 +159,8 @@ extension NoticeStore {
         }
         let versionChanged = seq != previousSeq
         try run(
-                db,
-                sql: """
+            db,
+            sql: """
                 INSERT INTO noticeChange (noticeID, feedID, change, at, title, kind, apis, scope, versionSeq, previousVersionSeq)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
@@ -177,19 +181,23 @@ extension NoticeStore {
         classification: Classification, update: NoticeUpdate, now: Date
     ) throws {
         try run(
-                db,
-                sql: """
+            db,
+            sql: """
                 INSERT INTO notice (id, feedID, entryID, title, link, published, updated, categories, summaryText,
                     contentText, contentHTML, kind, apis, scope, windowStart, windowEnd, unparsedWindow, cancels,
                     status, missingPolls, textHash, bodyHash, versionHash, firstSeenAt, lastChangedAt, versionCount)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                 """,
-            arguments: StatementArguments([
-                id.rawValue, feed.rawValue, entry.id, entry.title, entry.link, d(entry.published), d(entry.updated),
-                JSONColumn.encode(entry.categories), entry.summaryText, entry.contentText, entry.contentHTML,
-            ] as [(any DatabaseValueConvertible)?])
+            arguments: StatementArguments(
+                [
+                    id.rawValue, feed.rawValue, entry.id, entry.title, entry.link, d(entry.published), d(entry.updated),
+                    JSONColumn.encode(entry.categories), entry.summaryText, entry.contentText, entry.contentHTML,
+                ] as [(any DatabaseValueConvertible)?])
                 + classificationArguments(classification)
-                + [update.status.rawValue, update.missingPolls, fingerprint.text, fingerprint.body, fingerprint.version, d(now), d(now)])
+                + [
+                    update.status.rawValue, update.missingPolls, fingerprint.text, fingerprint.body, fingerprint.version, d(now),
+                    d(now),
+                ])
     }
 
     private static func updateNotice(
@@ -197,8 +205,8 @@ extension NoticeStore {
         update: NoticeUpdate, versionCount: Int, now: Date
     ) throws {
         try run(
-                db,
-                sql: """
+            db,
+            sql: """
                 UPDATE notice SET title = ?, link = ?, published = ?, updated = ?, categories = ?, summaryText = ?,
                     contentText = ?, contentHTML = ?, textHash = ?, bodyHash = ?, versionHash = ?, versionCount = ?
                 WHERE id = ?
@@ -222,8 +230,8 @@ extension NoticeStore {
 
     private static func updateStatus(_ db: Database, id: NoticeID, update: NoticeUpdate, now: Date) throws {
         try run(
-                db,
-                sql: """
+            db,
+            sql: """
                 UPDATE notice SET status = ?, missingPolls = ?,
                     lastChangedAt = CASE WHEN ? THEN ? ELSE lastChangedAt END WHERE id = ?
                 """,
@@ -234,8 +242,8 @@ extension NoticeStore {
         _ db: Database, noticeID: NoticeID, seq: Int, entry: FeedEntry, fingerprint: Fingerprint, now: Date
     ) throws {
         try run(
-                db,
-                sql: """
+            db,
+            sql: """
                 INSERT INTO noticeVersion (noticeID, seq, seenAt, entryID, title, link, published, updated, categories,
                     summaryText, contentText, contentHTML, textHash, bodyHash, versionHash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -114,7 +114,8 @@ extension NoticeStore {
         var result: [String: [String]] = [:]
         let rows =
             if let noticeID {
-                try Row.fetchAll(db, sql: "SELECT alias, noticeID FROM noticeAlias WHERE noticeID = ? ORDER BY alias", arguments: [noticeID])
+                try Row.fetchAll(
+                    db, sql: "SELECT alias, noticeID FROM noticeAlias WHERE noticeID = ? ORDER BY alias", arguments: [noticeID])
             } else {
                 try Row.fetchAll(db, sql: "SELECT alias, noticeID FROM noticeAlias ORDER BY alias")
             }

@@ -8,110 +8,111 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-ingest") { db in
-            try db.execute(sql: """
-                CREATE TABLE feed (
-                    id TEXT PRIMARY KEY NOT NULL,
-                    url TEXT NOT NULL,
-                    title TEXT,
-                    etag TEXT,
-                    lastModified TEXT,
-                    lastPollAt DATETIME,
-                    lastSuccessAt DATETIME,
-                    consecutiveFailures INTEGER NOT NULL DEFAULT 0,
-                    lastError TEXT,
-                    nextPollAt DATETIME
-                );
-                CREATE TABLE notice (
-                    id TEXT PRIMARY KEY NOT NULL,
-                    feedID TEXT NOT NULL REFERENCES feed(id),
-                    entryID TEXT NOT NULL,
-                    title TEXT NOT NULL,
-                    link TEXT,
-                    published DATETIME,
-                    updated DATETIME,
-                    categories TEXT NOT NULL DEFAULT '[]',
-                    summaryText TEXT NOT NULL DEFAULT '',
-                    contentText TEXT NOT NULL DEFAULT '',
-                    contentHTML TEXT NOT NULL DEFAULT '',
-                    kind TEXT NOT NULL,
-                    apis TEXT NOT NULL DEFAULT '[]',
-                    scope TEXT NOT NULL,
-                    windowStart DATETIME,
-                    windowEnd DATETIME,
-                    unparsedWindow TEXT,
-                    cancels TEXT,
-                    status TEXT NOT NULL CHECK (status IN ('active', 'withdrawn', 'expired')),
-                    missingPolls INTEGER NOT NULL DEFAULT 0,
-                    textHash TEXT NOT NULL,
-                    bodyHash TEXT NOT NULL,
-                    versionHash TEXT NOT NULL,
-                    firstSeenAt DATETIME NOT NULL,
-                    lastChangedAt DATETIME NOT NULL,
-                    versionCount INTEGER NOT NULL DEFAULT 1,
-                    UNIQUE (feedID, entryID)
-                );
-                CREATE INDEX notice_on_published ON notice(published);
-                CREATE INDEX notice_missing ON notice(feedID) WHERE status = 'active' AND missingPolls > 0;
-                CREATE TABLE noticeAlias (
-                    feedID TEXT NOT NULL REFERENCES feed(id),
-                    alias TEXT NOT NULL,
-                    noticeID TEXT NOT NULL REFERENCES notice(id) ON DELETE CASCADE,
-                    PRIMARY KEY (feedID, alias)
-                );
-                CREATE TABLE noticeVersion (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    noticeID TEXT NOT NULL REFERENCES notice(id) ON DELETE CASCADE,
-                    seq INTEGER NOT NULL,
-                    seenAt DATETIME NOT NULL,
-                    entryID TEXT NOT NULL,
-                    title TEXT NOT NULL,
-                    link TEXT,
-                    published DATETIME,
-                    updated DATETIME,
-                    categories TEXT NOT NULL DEFAULT '[]',
-                    summaryText TEXT NOT NULL DEFAULT '',
-                    contentText TEXT NOT NULL DEFAULT '',
-                    contentHTML TEXT NOT NULL DEFAULT '',
-                    textHash TEXT NOT NULL,
-                    bodyHash TEXT NOT NULL,
-                    versionHash TEXT NOT NULL,
-                    UNIQUE (noticeID, seq)
-                );
-                CREATE TABLE noticeChange (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    noticeID TEXT NOT NULL REFERENCES notice(id) ON DELETE CASCADE,
-                    feedID TEXT NOT NULL REFERENCES feed(id),
-                    change TEXT NOT NULL CHECK (change IN ('baseline','new','changed','withdrawn','expired','reappeared')),
-                    at DATETIME NOT NULL,
-                    title TEXT NOT NULL,
-                    kind TEXT NOT NULL,
-                    apis TEXT NOT NULL DEFAULT '[]',
-                    scope TEXT NOT NULL,
-                    versionSeq INTEGER,
-                    previousVersionSeq INTEGER
-                );
-                CREATE INDEX noticeChange_on_at ON noticeChange(at);
-                CREATE INDEX noticeChange_on_noticeID ON noticeChange(noticeID);
-                CREATE TABLE feedPoll (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    feedID TEXT NOT NULL REFERENCES feed(id),
-                    startedAt DATETIME NOT NULL,
-                    duration DOUBLE NOT NULL,
-                    outcome TEXT NOT NULL,
-                    httpStatus INTEGER,
-                    bytes INTEGER NOT NULL DEFAULT 0,
-                    entries INTEGER NOT NULL DEFAULT 0,
-                    baseline INTEGER NOT NULL DEFAULT 0,
-                    new INTEGER NOT NULL DEFAULT 0,
-                    changed INTEGER NOT NULL DEFAULT 0,
-                    withdrawn INTEGER NOT NULL DEFAULT 0,
-                    expired INTEGER NOT NULL DEFAULT 0,
-                    reappeared INTEGER NOT NULL DEFAULT 0,
-                    unchanged INTEGER NOT NULL DEFAULT 0,
-                    error TEXT
-                );
-                CREATE INDEX feedPoll_on_feedID_startedAt ON feedPoll(feedID, startedAt);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE feed (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        url TEXT NOT NULL,
+                        title TEXT,
+                        etag TEXT,
+                        lastModified TEXT,
+                        lastPollAt DATETIME,
+                        lastSuccessAt DATETIME,
+                        consecutiveFailures INTEGER NOT NULL DEFAULT 0,
+                        lastError TEXT,
+                        nextPollAt DATETIME
+                    );
+                    CREATE TABLE notice (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        feedID TEXT NOT NULL REFERENCES feed(id),
+                        entryID TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        link TEXT,
+                        published DATETIME,
+                        updated DATETIME,
+                        categories TEXT NOT NULL DEFAULT '[]',
+                        summaryText TEXT NOT NULL DEFAULT '',
+                        contentText TEXT NOT NULL DEFAULT '',
+                        contentHTML TEXT NOT NULL DEFAULT '',
+                        kind TEXT NOT NULL,
+                        apis TEXT NOT NULL DEFAULT '[]',
+                        scope TEXT NOT NULL,
+                        windowStart DATETIME,
+                        windowEnd DATETIME,
+                        unparsedWindow TEXT,
+                        cancels TEXT,
+                        status TEXT NOT NULL CHECK (status IN ('active', 'withdrawn', 'expired')),
+                        missingPolls INTEGER NOT NULL DEFAULT 0,
+                        textHash TEXT NOT NULL,
+                        bodyHash TEXT NOT NULL,
+                        versionHash TEXT NOT NULL,
+                        firstSeenAt DATETIME NOT NULL,
+                        lastChangedAt DATETIME NOT NULL,
+                        versionCount INTEGER NOT NULL DEFAULT 1,
+                        UNIQUE (feedID, entryID)
+                    );
+                    CREATE INDEX notice_on_published ON notice(published);
+                    CREATE INDEX notice_missing ON notice(feedID) WHERE status = 'active' AND missingPolls > 0;
+                    CREATE TABLE noticeAlias (
+                        feedID TEXT NOT NULL REFERENCES feed(id),
+                        alias TEXT NOT NULL,
+                        noticeID TEXT NOT NULL REFERENCES notice(id) ON DELETE CASCADE,
+                        PRIMARY KEY (feedID, alias)
+                    );
+                    CREATE TABLE noticeVersion (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        noticeID TEXT NOT NULL REFERENCES notice(id) ON DELETE CASCADE,
+                        seq INTEGER NOT NULL,
+                        seenAt DATETIME NOT NULL,
+                        entryID TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        link TEXT,
+                        published DATETIME,
+                        updated DATETIME,
+                        categories TEXT NOT NULL DEFAULT '[]',
+                        summaryText TEXT NOT NULL DEFAULT '',
+                        contentText TEXT NOT NULL DEFAULT '',
+                        contentHTML TEXT NOT NULL DEFAULT '',
+                        textHash TEXT NOT NULL,
+                        bodyHash TEXT NOT NULL,
+                        versionHash TEXT NOT NULL,
+                        UNIQUE (noticeID, seq)
+                    );
+                    CREATE TABLE noticeChange (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        noticeID TEXT NOT NULL REFERENCES notice(id) ON DELETE CASCADE,
+                        feedID TEXT NOT NULL REFERENCES feed(id),
+                        change TEXT NOT NULL CHECK (change IN ('baseline','new','changed','withdrawn','expired','reappeared')),
+                        at DATETIME NOT NULL,
+                        title TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        apis TEXT NOT NULL DEFAULT '[]',
+                        scope TEXT NOT NULL,
+                        versionSeq INTEGER,
+                        previousVersionSeq INTEGER
+                    );
+                    CREATE INDEX noticeChange_on_at ON noticeChange(at);
+                    CREATE INDEX noticeChange_on_noticeID ON noticeChange(noticeID);
+                    CREATE TABLE feedPoll (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        feedID TEXT NOT NULL REFERENCES feed(id),
+                        startedAt DATETIME NOT NULL,
+                        duration DOUBLE NOT NULL,
+                        outcome TEXT NOT NULL,
+                        httpStatus INTEGER,
+                        bytes INTEGER NOT NULL DEFAULT 0,
+                        entries INTEGER NOT NULL DEFAULT 0,
+                        baseline INTEGER NOT NULL DEFAULT 0,
+                        new INTEGER NOT NULL DEFAULT 0,
+                        changed INTEGER NOT NULL DEFAULT 0,
+                        withdrawn INTEGER NOT NULL DEFAULT 0,
+                        expired INTEGER NOT NULL DEFAULT 0,
+                        reappeared INTEGER NOT NULL DEFAULT 0,
+                        unchanged INTEGER NOT NULL DEFAULT 0,
+                        error TEXT
+                    );
+                    CREATE INDEX feedPoll_on_feedID_startedAt ON feedPoll(feedID, startedAt);
+                    """)
         }
         return migrator
     }

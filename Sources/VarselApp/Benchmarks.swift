@@ -20,7 +20,8 @@ public enum Benchmarks {
 
         public var line: String {
             let rest = extra.map { "\($0.0)=\($0.1)" }.joined(separator: " ")
-            return String(format: "RESULT %@ %@ reps=%d median_s=%.6f min_s=%.6f ", name, file, reps, medianSeconds, minSeconds) + rest
+            return String(format: "RESULT %@ %@ reps=%d median_s=%.6f min_s=%.6f ", name, file, reps, medianSeconds, minSeconds)
+                + rest
         }
 
         public var json: String {
@@ -45,9 +46,11 @@ public enum Benchmarks {
             times.append((ContinuousClock.now - start).seconds)
             entries = feed.entries.count
         }
-        return summarize("parse", file, times, extra: [
-            ("entries", "\(entries)"), ("bytes", "\(bytes.count)"), ("peak_rss_kb", "\(peakRSSKilobytes())"),
-        ])
+        return summarize(
+            "parse", file, times,
+            extra: [
+                ("entries", "\(entries)"), ("bytes", "\(bytes.count)"), ("peak_rss_kb", "\(peakRSSKilobytes())"),
+            ])
     }
 
     /// The whole ingest of one file into a fresh database: parse, normalise, hash, diff,
@@ -82,16 +85,19 @@ public enum Benchmarks {
             var classifications: [NoticeID: Classification] = [:]
             for update in updates {
                 guard let e = update.entry else { continue }
-                classifications[update.noticeID] = classifier.classify(ClassificationInput(
-                    title: e.title, summaryText: e.summaryText, contentText: e.contentText, categories: e.categories,
-                    published: e.published ?? e.updated, feedAPIs: []))
+                classifications[update.noticeID] = classifier.classify(
+                    ClassificationInput(
+                        title: e.title, summaryText: e.summaryText, contentText: e.contentText, categories: e.categories,
+                        published: e.published ?? e.updated, feedAPIs: []))
             }
             lap("classify")
-            _ = try await store.recordModified(ModifiedPoll(
-                feed: feedID, url: "file://" + file, title: feed.title, etag: nil, lastModified: nil, updates: updates,
-                classifications: classifications,
-                poll: PollRecord(feedID: feedID, startedAt: now, duration: 0, outcome: .modified, entries: feed.entries.count),
-                nextPollAt: nil))
+            _ = try await store.recordModified(
+                ModifiedPoll(
+                    feed: feedID, url: "file://" + file, title: feed.title, etag: nil, lastModified: nil, updates: updates,
+                    classifications: classifications,
+                    poll: PollRecord(
+                        feedID: feedID, startedAt: now, duration: 0, outcome: .modified, entries: feed.entries.count),
+                    nextPollAt: nil))
             lap("store")
             times.append((clock.now - start).seconds)
             entries = feed.entries.count
@@ -132,9 +138,11 @@ public enum Benchmarks {
             times.append((ContinuousClock.now - start).seconds)
         }
         let cpuPerPoll = (cpuSeconds() - cpuStart) / Double(max(1, reps))
-        return summarize("not_modified", url, times, extra: [
-            ("cpu_per_poll_ms", String(format: "%.3f", cpuPerPoll * 1000)), ("peak_rss_kb", "\(peakRSSKilobytes())"),
-        ])
+        return summarize(
+            "not_modified", url, times,
+            extra: [
+                ("cpu_per_poll_ms", String(format: "%.3f", cpuPerPoll * 1000)), ("peak_rss_kb", "\(peakRSSKilobytes())"),
+            ])
     }
 
     enum BenchError: Error, CustomStringConvertible {

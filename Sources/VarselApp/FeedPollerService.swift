@@ -58,19 +58,23 @@ public struct FeedPollerService: Service {
     private func log(_ report: FeedPollReport) {
         switch report.outcome {
         case .failed:
-            logger.warning("poll failed", metadata: [
-                "feed": "\(report.feed)", "error": "\(report.error ?? "")",
-                "retry_in_s": "\(Int(report.retryIn?.seconds ?? 0))",
-            ])
+            logger.warning(
+                "poll failed",
+                metadata: [
+                    "feed": "\(report.feed)", "error": "\(report.error ?? "")",
+                    "retry_in_s": "\(Int(report.retryIn?.seconds ?? 0))",
+                ])
         case .notModified:
             logger.debug("\(report.line)")
         case .modified:
             logger.info("\(report.line)")
             for change in report.changes where change.change.isAlerting {
-                logger.notice("\(change.change.rawValue): \(change.title)", metadata: [
-                    "feed": "\(report.feed)", "notice": "\(change.noticeID)", "kind": "\(change.kind.rawValue)",
-                    "apis": "\(change.apis.joined(separator: ","))",
-                ])
+                logger.notice(
+                    "\(change.change.rawValue): \(change.title)",
+                    metadata: [
+                        "feed": "\(report.feed)", "notice": "\(change.noticeID)", "kind": "\(change.kind.rawValue)",
+                        "apis": "\(change.apis.joined(separator: ","))",
+                    ])
             }
         }
     }

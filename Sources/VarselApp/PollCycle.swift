@@ -61,8 +61,9 @@ public struct PollCycle: Sendable {
             result = try await fetcher.fetch(request)
         } catch {
             try Task.checkCancellation()
-            return try await fail(feed, state: state, now: now, duration: elapsed(), error: error.description,
-                                  retryAfter: error.retryAfter)
+            return try await fail(
+                feed, state: state, now: now, duration: elapsed(), error: error.description,
+                retryAfter: error.retryAfter)
         }
 
         switch result {
@@ -85,39 +86,45 @@ public struct PollCycle: Sendable {
             do {
                 parsed = try parser.parse(fetched.body, source: feed.url)
             } catch {
-                return try await fail(feed, state: state, now: now, duration: elapsed(), error: error.description,
-                                      retryAfter: nil, status: fetched.status, bytes: fetched.body.count)
+                return try await fail(
+                    feed, state: state, now: now, duration: elapsed(), error: error.description,
+                    retryAfter: nil, status: fetched.status, bytes: fetched.body.count)
             }
             for skipped in parsed.skipped {
-                logger.warning("entry skipped", metadata: [
-                    "feed": "\(feed.id)", "position": "\(skipped.position)", "title": "\(skipped.title ?? "")",
-                    "reason": "\(skipped.reason)",
-                ])
+                logger.warning(
+                    "entry skipped",
+                    metadata: [
+                        "feed": "\(feed.id)", "position": "\(skipped.position)", "title": "\(skipped.title ?? "")",
+                        "reason": "\(skipped.reason)",
+                    ])
             }
             let stored = try await store.storedNotices(feed: feed.id)
             if parsed.entries.isEmpty && stored.contains(where: { $0.status == .active }) {
                 // An empty build is far likelier a broken site than every notice withdrawn at once.
-                return try await fail(feed, state: state, now: now, duration: elapsed(),
-                                      error: "\(feed.url): the feed has no entries; keeping the \(stored.count) stored notices",
-                                      retryAfter: nil, status: fetched.status, bytes: fetched.body.count)
+                return try await fail(
+                    feed, state: state, now: now, duration: elapsed(),
+                    error: "\(feed.url): the feed has no entries; keeping the \(stored.count) stored notices",
+                    retryAfter: nil, status: fetched.status, bytes: fetched.body.count)
             }
             let isFirstPoll = state?.lastSuccessAt == nil
             let updates = differ(for: feed).diff(stored: stored, entries: parsed.entries, isFirstPoll: isFirstPoll, now: now)
             var classifications: [NoticeID: Classification] = [:]
             for update in updates where update.recordsVersion {
                 guard let entry = update.entry else { continue }
-                classifications[update.noticeID] = classifier.classify(ClassificationInput(
-                    title: entry.title, summaryText: entry.summaryText, contentText: entry.contentText,
-                    categories: entry.categories, published: entry.published ?? entry.updated, feedAPIs: feed.apis))
+                classifications[update.noticeID] = classifier.classify(
+                    ClassificationInput(
+                        title: entry.title, summaryText: entry.summaryText, contentText: entry.contentText,
+                        categories: entry.categories, published: entry.published ?? entry.updated, feedAPIs: feed.apis))
             }
             let summary = DiffSummary(updates, entryCount: parsed.entries.count)
             let poll = PollRecord(
                 feedID: feed.id, startedAt: now, duration: elapsed(), outcome: .modified, httpStatus: fetched.status,
                 bytes: fetched.body.count, entries: parsed.entries.count, summary: summary)
-            let changes = try await store.recordModified(ModifiedPoll(
-                feed: feed.id, url: feed.url, title: parsed.title, etag: fetched.validators.etag,
-                lastModified: fetched.validators.lastModified, updates: updates, classifications: classifications,
-                poll: poll, nextPollAt: now.addingTimeInterval(feed.interval.seconds)))
+            let changes = try await store.recordModified(
+                ModifiedPoll(
+                    feed: feed.id, url: feed.url, title: parsed.title, etag: fetched.validators.etag,
+                    lastModified: fetched.validators.lastModified, updates: updates, classifications: classifications,
+                    poll: poll, nextPollAt: now.addingTimeInterval(feed.interval.seconds)))
             return FeedPollReport(
                 feed: feed.id, outcome: .modified, duration: poll.duration, entries: parsed.entries.count,
                 skipped: parsed.skipped.count, summary: summary, isBaseline: isFirstPoll, changes: changes)

@@ -47,12 +47,14 @@ struct ConfigKeyPath: Hashable, CustomStringConvertible {
 
     /// Bare TOML keys print as they are; anything else is quoted so the path stays unambiguous.
     static func quotedIfNeeded(_ key: String) -> String {
-        let isBare = !key.isEmpty && key.unicodeScalars.allSatisfy { scalar in
-            switch scalar {
-            case "A"..."Z", "a"..."z", "0"..."9", "_", "-": true
-            default: false
+        let isBare =
+            !key.isEmpty
+            && key.unicodeScalars.allSatisfy { scalar in
+                switch scalar {
+                case "A"..."Z", "a"..."z", "0"..."9", "_", "-": true
+                default: false
+                }
             }
-        }
         if isBare { return key }
         let escaped = key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         return "\"\(escaped)\""

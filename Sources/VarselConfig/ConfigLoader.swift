@@ -12,7 +12,8 @@ public enum ConfigLoader {
     /// present, else it is empty.
     public static func load(path: String) throws(ConfigError) -> VarselvaktConfig {
         let text = try TOMLDocument.readText(path: FilePaths.absolute(path), file: path)
-        return try load(text: text, file: path, baseDirectory: FilePaths.directory(of: path), configFile: FilePaths.absolute(path))
+        return try load(
+            text: text, file: path, baseDirectory: FilePaths.directory(of: path), configFile: FilePaths.absolute(path))
     }
 
     /// Loads a config from `text`. `file` is the name errors print (and `configFile`);

@@ -1,5 +1,5 @@
-public import VarselModel
 import Foundation
+public import VarselModel
 
 extension FeedConfig {
     /// One `[[feeds]]` table; keys not given take `defaults`. Uniqueness and catalog references
@@ -23,7 +23,9 @@ extension FeedConfig {
         }
         let id: FeedID
         if let name = try reader.nonEmptyString("name") {
-            guard ConfigID.isValid(name) else { throw reader.invalid("name", "\"\(name)\" is not a valid name; \(ConfigID.rule)") }
+            guard ConfigID.isValid(name) else {
+                throw reader.invalid("name", "\"\(name)\" is not a valid name; \(ConfigID.rule)")
+            }
             id = FeedID(name)
         } else {
             id = Self.derivedID(from: url)

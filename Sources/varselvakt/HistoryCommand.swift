@@ -1,8 +1,8 @@
 import ArgumentParser
-import VarselConfig
 import Foundation
 import NoticeStore
 import VarselApp
+import VarselConfig
 import VarselModel
 
 /// `varselvakt history`: what changed, newest first.
@@ -11,7 +11,8 @@ struct HistoryCommand: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
     @Flag(name: .long, help: "Print a JSON array (snake_case keys).") var json = false
-    @Option(name: .long, help: "Only changes at or after this time: 2024-01-22, 2024-01-22T15:30:00+01:00, or 7d / 24h / 30m ago.")
+    @Option(
+        name: .long, help: "Only changes at or after this time: 2024-01-22, 2024-01-22T15:30:00+01:00, or 7d / 24h / 30m ago.")
     var since: String?
     @Option(name: .long, help: "Only changes about this API (catalog id or name).") var api: String?
     @Option(name: .long, help: "Only changes of this notice.") var notice: String?

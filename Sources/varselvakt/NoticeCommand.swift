@@ -1,7 +1,7 @@
 import ArgumentParser
-import VarselConfig
 import NoticeStore
 import VarselApp
+import VarselConfig
 import VarselModel
 
 /// `varselvakt notice ID`: one notice with every version and change.

@@ -1,7 +1,7 @@
 import ArgumentParser
-import VarselConfig
 import NoticeStore
 import VarselApp
+import VarselConfig
 import VarselModel
 
 /// `varselvakt notices`: every stored notice, newest first.
@@ -17,7 +17,8 @@ struct NoticesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try options.load()
-        var filter = NoticeFilter(feed: feed.map { FeedID($0) }, api: try api.map { try resolveAPI($0, config.catalog) }, limit: limit)
+        var filter = NoticeFilter(
+            feed: feed.map { FeedID($0) }, api: try api.map { try resolveAPI($0, config.catalog) }, limit: limit)
         if let status {
             guard let parsed = NoticeStatus(rawValue: status) else {
                 throw ValidationError("--status must be active, withdrawn or expired, not \(status)")
@@ -33,7 +34,8 @@ struct NoticesCommand: AsyncParsableCommand {
         for n in notices {
             table.add([
                 (n.published ?? n.updated).map(OutputDate.short) ?? "-", n.classification.kind.rawValue, n.status.rawValue,
-                n.classification.apis.isEmpty ? "(\(n.classification.scope.rawValue))" : n.classification.apis.joined(separator: ","),
+                n.classification.apis.isEmpty
+                    ? "(\(n.classification.scope.rawValue))" : n.classification.apis.joined(separator: ","),
                 n.title,
             ])
         }

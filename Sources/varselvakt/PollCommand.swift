@@ -1,7 +1,7 @@
 import ArgumentParser
-import VarselConfig
 import Logging
 import VarselApp
+import VarselConfig
 import VarselModel
 
 /// `varselvakt poll --once`: fetch every feed once, store what is new, print one line per feed.

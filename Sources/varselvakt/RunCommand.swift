@@ -1,12 +1,13 @@
 import ArgumentParser
-import VarselConfig
 import Logging
 import VarselApp
+import VarselConfig
 
 /// `varselvakt run`: the daemon. Polls every feed on its interval until SIGTERM or SIGINT,
 /// then lets the current poll finish and exits 0.
 struct RunCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run the daemon (poll every feed on its interval).")
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run the daemon (poll every feed on its interval).")
 
     @OptionGroup var options: GlobalOptions
 
@@ -20,9 +21,11 @@ struct RunCommand: AsyncParsableCommand {
             printError("\(error)")
             throw ExitCode(1)
         }
-        logger.info("varselvakt starting", metadata: [
-            "config": "\(config.configFile)", "store": "\(config.store.path)", "feeds": "\(config.feeds.count)",
-        ])
+        logger.info(
+            "varselvakt starting",
+            metadata: [
+                "config": "\(config.configFile)", "store": "\(config.store.path)", "feeds": "\(config.feeds.count)",
+            ])
         try await runtime.runDaemon()
         logger.info("varselvakt stopped")
     }

@@ -1,7 +1,7 @@
 import Curl
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Runs `body` with a fresh server and client and tears both down even when the body throws.
 func withServerAndClient<T>(

@@ -1,6 +1,6 @@
 import Curl
-import Testing
 import TestSupport
+import Testing
 
 @Suite("CurlClient concurrency, cancellation and shutdown")
 struct CurlConcurrencyTests {

@@ -1,7 +1,7 @@
 import Curl
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("CurlClient TLS failures")
 struct CurlTLSTests {
@@ -18,8 +18,10 @@ struct CurlTLSTests {
         let key = dir.appendingPathComponent("key.pem").path
         let openssl = Process()
         openssl.executableURL = URL(fileURLWithPath: Self.openssl)
-        openssl.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-                             "-keyout", key, "-out", cert]
+        openssl.arguments = [
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+            "-keyout", key, "-out", cert,
+        ]
         openssl.standardError = FileHandle.nullDevice
         try openssl.run()
         openssl.waitUntilExit()

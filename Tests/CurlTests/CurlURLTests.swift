@@ -19,14 +19,18 @@ struct CurlURLTests {
         #expect(url.path == "/tmp/my feed.xml")
     }
 
-    @Test(arguments: ["http://127.0.0.1/", "http://127.255.0.9/", "http://localhost:80/", "http://[::1]/",
-                      "http://[0:0:0:0:0:0:0:1]/", "http://[::ffff:127.0.0.1]/", "http://127.1/"])
+    @Test(arguments: [
+        "http://127.0.0.1/", "http://127.255.0.9/", "http://localhost:80/", "http://[::1]/",
+        "http://[0:0:0:0:0:0:0:1]/", "http://[::ffff:127.0.0.1]/", "http://127.1/",
+    ])
     func loopbackHosts(url: String) throws {
         #expect(try CurlURL(url).isLoopback)
     }
 
-    @Test(arguments: ["http://126.0.0.1/", "http://192.168.1.1/", "http://localhost.example.org/", "http://[::2]/",
-                      "http://127.0.0.1.nip.io/", "http://[::ffff:10.0.0.1]/"])
+    @Test(arguments: [
+        "http://126.0.0.1/", "http://192.168.1.1/", "http://localhost.example.org/", "http://[::2]/",
+        "http://127.0.0.1.nip.io/", "http://[::ffff:10.0.0.1]/",
+    ])
     func nonLoopbackHosts(url: String) throws {
         #expect(try !CurlURL(url).isLoopback)
     }

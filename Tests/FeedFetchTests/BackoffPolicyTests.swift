@@ -89,25 +89,29 @@ struct BackoffPolicyTests {
 
     @Test func retryAfterLongerThanTheBackoffWins() {
         var generator = maximum
-        let delay = BackoffPolicy().delay(interval: interval, consecutiveFailures: 1, retryAfter: .seconds(900), using: &generator)
+        let delay = BackoffPolicy().delay(
+            interval: interval, consecutiveFailures: 1, retryAfter: .seconds(900), using: &generator)
         #expect(delay == .seconds(900))
     }
 
     @Test func retryAfterShorterThanTheBackoffDoesNotShortenIt() {
         var generator = maximum
-        let delay = BackoffPolicy(jitter: .none).delay(interval: interval, consecutiveFailures: 5, retryAfter: .seconds(5),
-                                                       using: &generator)
+        let delay = BackoffPolicy(jitter: .none).delay(
+            interval: interval, consecutiveFailures: 5, retryAfter: .seconds(5),
+            using: &generator)
         #expect(delay == .seconds(960))
     }
 
     @Test func hostileRetryAfterIsCappedSoTheFeedIsNotParkedForever() {
         var generator = maximum
         let policy = BackoffPolicy()
-        #expect(policy.delay(interval: interval, consecutiveFailures: 1, retryAfter: .seconds(999_999_999), using: &generator)
-            == .seconds(6 * 3600))
+        #expect(
+            policy.delay(interval: interval, consecutiveFailures: 1, retryAfter: .seconds(999_999_999), using: &generator)
+                == .seconds(6 * 3600))
         let custom = BackoffPolicy(maxRetryAfter: .seconds(600))
-        #expect(custom.delay(interval: interval, consecutiveFailures: 1, retryAfter: .seconds(86_400), using: &generator)
-            == .seconds(600))
+        #expect(
+            custom.delay(interval: interval, consecutiveFailures: 1, retryAfter: .seconds(86_400), using: &generator)
+                == .seconds(600))
     }
 
     @Test func systemRandomVariantStaysInBounds() {

@@ -1,15 +1,17 @@
 import FeedFetch
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Conditional GET over HTTP")
 struct ConditionalGetTests {
     static let atom = "skatteetaten-atom-2024-01-22.xml"
     static let lastModified = "Mon, 22 Jan 2024 10:00:00 GMT"
 
-    private func feedURL(_ server: LocalHTTPServer, etag: String? = "\"v1\"", lastModified: String? = lastModified,
-                         bare304: Bool = false) -> String {
+    private func feedURL(
+        _ server: LocalHTTPServer, etag: String? = "\"v1\"", lastModified: String? = lastModified,
+        bare304: Bool = false
+    ) -> String {
         var query = ["file=\(Fixtures.path(Self.atom))"]
         if let etag { query.append("etag=\(etag)") }
         if let lastModified { query.append("lm=\(lastModified)") }

@@ -1,7 +1,7 @@
 import FeedFetch
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Fetch failures name the feed and the cause")
 struct FetchFailureTests {
@@ -19,7 +19,8 @@ struct FetchFailureTests {
             let result = try await fetcher.fetch(FeedRequest(url: server.url("/chain?n=2"), limits: FetchLimits(maxRedirects: 2)))
             guard case .modified(let feed) = result else { Issue.record("expected modified, got \(result)"); return }
             #expect(feed.finalURL == server.url("/chain?n=0"))
-            let tooMany = await fetchError(fetcher, FeedRequest(url: server.url("/chain?n=3"), limits: FetchLimits(maxRedirects: 2)))
+            let tooMany = await fetchError(
+                fetcher, FeedRequest(url: server.url("/chain?n=3"), limits: FetchLimits(maxRedirects: 2)))
             #expect(tooMany == .tooManyRedirects(url: server.url("/chain?n=3"), max: 2))
         }
     }

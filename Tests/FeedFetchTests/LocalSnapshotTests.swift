@@ -1,7 +1,7 @@
 import FeedFetch
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("file:// snapshots")
 struct LocalSnapshotTests {

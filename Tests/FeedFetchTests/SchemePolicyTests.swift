@@ -1,5 +1,6 @@
-@testable import FeedFetch
 import Testing
+
+@testable import FeedFetch
 
 @Suite("Which URLs may be fetched, decided before any I/O")
 struct SchemePolicyTests {
@@ -40,8 +41,9 @@ struct SchemePolicyTests {
     }
 
     @Test func httpsFeedsMayNotBeRedirectedToPlainHTTP() throws {
-        let target = try FeedTarget(url: "https://skatteetaten.github.io/api-dokumentasjon/nyheter-og-driftsvarsler/atom.xml",
-                                    allowInsecureHTTP: false)
+        let target = try FeedTarget(
+            url: "https://skatteetaten.github.io/api-dokumentasjon/nyheter-og-driftsvarsler/atom.xml",
+            allowInsecureHTTP: false)
         #expect(target == .http(redirectProtocols: "https"))
     }
 

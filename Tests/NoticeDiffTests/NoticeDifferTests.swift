@@ -69,7 +69,8 @@ private let now = Date(timeIntervalSince1970: 1_800_000_000)
 
     @Test func absentInsideWindowIsWithdrawnOnlyAfterThreshold() {
         let old = entry("old", "Old", day: 1), mid = entry("mid", "Mid", day: 2), top = entry("top", "Top", day: 3)
-        let first = differ.diff(stored: [stored(old), stored(mid), stored(top)], entries: [top, old], isFirstPoll: false, now: now)
+        let first = differ.diff(
+            stored: [stored(old), stored(mid), stored(top)], entries: [top, old], isFirstPoll: false, now: now)
         #expect(first.count == 1)
         #expect(first[0].change == nil && first[0].reason == .missing && first[0].missingPolls == 1)
         let second = differ.diff(
@@ -103,7 +104,8 @@ private let now = Date(timeIntervalSince1970: 1_800_000_000)
 
     @Test func expiredNoticeBackInFeedIsRestoredSilently() {
         let a = entry("a", "A", day: 1), b = entry("b", "B", day: 2)
-        let updates = differ.diff(stored: [stored(a, status: .expired), stored(b)], entries: [b, a], isFirstPoll: false, now: now)
+        let updates = differ.diff(
+            stored: [stored(a, status: .expired), stored(b)], entries: [b, a], isFirstPoll: false, now: now)
         #expect(updates.map(\.change) == [nil])
         #expect(updates[0].reason == .restored && updates[0].status == .active)
     }
@@ -148,8 +150,9 @@ private let now = Date(timeIntervalSince1970: 1_800_000_000)
         let older = entry("vedlikehold", "Vedlikehold", day: 1, text: "Gammelt vedlikehold")
         let full = EntryIdentity.assign([newer, older])
         let stored = full.map { item in
-            StoredNotice(id: NoticeID(item.entry.id), entryID: item.entry.id, status: .active, fingerprint: item.fingerprint,
-                         published: item.entry.published, updated: nil)
+            StoredNotice(
+                id: NoticeID(item.entry.id), entryID: item.entry.id, status: .active, fingerprint: item.fingerprint,
+                published: item.entry.published, updated: nil)
         }
         let updates = differ.diff(stored: stored, entries: [newer], isFirstPoll: false, now: now)
         #expect(updates.compactMap(\.change) == [.expired])

@@ -35,7 +35,8 @@ private func poll(_ updates: [NoticeUpdate], at: Date, classifications: [NoticeI
     ModifiedPoll(
         feed: feed, url: "file:///tmp/feed.xml", title: "Feed", etag: "\"e1\"", lastModified: nil, updates: updates,
         classifications: classifications,
-        poll: PollRecord(feedID: feed, startedAt: at, duration: 0.01, outcome: .modified, httpStatus: 200, entries: updates.count),
+        poll: PollRecord(
+            feedID: feed, startedAt: at, duration: 0.01, outcome: .modified, httpStatus: 200, entries: updates.count),
         nextPollAt: nil)
 }
 
@@ -101,7 +102,8 @@ private func poll(_ updates: [NoticeUpdate], at: Date, classifications: [NoticeI
         let temp = TempStore(); defer { temp.remove() }
         let store = try temp.open()
         _ = try await store.recordModified(poll([update("a", .baseline)], at: t0))
-        let changes = try await store.recordModified(poll([update("a", .withdrawn, status: .withdrawn, entry: false)], at: t0 + 60))
+        let changes = try await store.recordModified(
+            poll([update("a", .withdrawn, status: .withdrawn, entry: false)], at: t0 + 60))
         #expect(changes.first?.versionSeq == 1 && changes.first?.previousVersionSeq == nil)
         #expect(try await store.notices(NoticeFilter(status: .withdrawn)).map(\.id.rawValue) == ["a"])
     }
@@ -129,10 +131,12 @@ private func poll(_ updates: [NoticeUpdate], at: Date, classifications: [NoticeI
         let temp = TempStore(); defer { temp.remove() }
         let store = try temp.open()
         _ = try await store.recordModified(
-            poll([update("a", .new), update("b", .new)], at: t0, classifications: [
-                NoticeID("a"): Classification(kind: .incident, apis: ["restanser"], scope: .apis),
-                NoticeID("b"): Classification(kind: .news, apis: ["inntekt"], scope: .apis),
-            ]))
+            poll(
+                [update("a", .new), update("b", .new)], at: t0,
+                classifications: [
+                    NoticeID("a"): Classification(kind: .incident, apis: ["restanser"], scope: .apis),
+                    NoticeID("b"): Classification(kind: .news, apis: ["inntekt"], scope: .apis),
+                ]))
         #expect(try await store.changes(ChangeFilter(api: "inntekt")).map(\.noticeID.rawValue) == ["b"])
         #expect(try await store.notices(NoticeFilter(api: "restanser")).map(\.id.rawValue) == ["a"])
     }

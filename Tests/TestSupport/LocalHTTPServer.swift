@@ -37,7 +37,7 @@ public final class LocalHTTPServer: Sendable {
             line.append(chunk)
         }
         guard let text = String(data: line, encoding: .utf8),
-              let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
         else { throw StartError(description: "http_server.py printed no port") }
         self.port = port
         self.scheme = tls == nil ? "http" : "https"

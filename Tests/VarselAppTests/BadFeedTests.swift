@@ -1,10 +1,10 @@
 import Foundation
 import NoticeStore
+import TestSupport
 import Testing
 import VarselApp
 import VarselConfig
 import VarselModel
-import TestSupport
 
 /// A broken feed must be reported clearly and must never touch what is already stored.
 @Suite(.serialized) struct BadFeedTests {

@@ -2,11 +2,11 @@ import Foundation
 import Logging
 import NoticeStore
 import ServiceLifecycleTestKit
+import TestSupport
 import Testing
 import VarselApp
 import VarselConfig
 import VarselModel
-import TestSupport
 
 @Suite(.serialized) struct FeedPollerServiceTests {
     /// Waits (bounded) until `condition` holds; not a timing assertion, just a way to observe

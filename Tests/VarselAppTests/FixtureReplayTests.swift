@@ -1,9 +1,9 @@
 import Foundation
 import NoticeStore
+import TestSupport
 import Testing
 import VarselApp
 import VarselModel
-import TestSupport
 
 /// Replays the real Folkeregisteret snapshots through the whole poll cycle (file fetch, libxml2
 /// parse, diff, classify, SQLite) and asserts the exact changes between each pair. The truth was
@@ -18,12 +18,14 @@ import TestSupport
         try box.serve(Fixtures.folkeregisteret("2018-10-18-1318"))
         let second = try await box.poll()
         #expect(second.counts == [.changed: 1])
-        let id = "https://skatteetaten.github.io/folkeregisteret-api-dokumentasjon/driftsstatus/2018-10-18-Manglende_oppdatering_rettighetspakke"
+        let id =
+            "https://skatteetaten.github.io/folkeregisteret-api-dokumentasjon/driftsstatus/2018-10-18-Manglende_oppdatering_rettighetspakke"
         #expect(second.changes.first?.noticeID.rawValue == id)
         let detail = try await box.runtime.store.notice(id)
-        #expect(detail.versions.map(\.title) == [
-            "Manglende oppdatering av rettighetspakke", "Manglende oppdatering av rettighetspakke - LØST",
-        ])
+        #expect(
+            detail.versions.map(\.title) == [
+                "Manglende oppdatering av rettighetspakke", "Manglende oppdatering av rettighetspakke - LØST",
+            ])
         #expect(detail.notice.classification.kind == .resolved)
     }
 
@@ -54,8 +56,9 @@ import TestSupport
         try box.serve(Fixtures.folkeregisteret("2023-11-03-1122"))
         let second = try await box.poll()
         #expect(second.counts == [.changed: 1])
-        #expect(second.changes.first?.noticeID.rawValue
-            == "https://skatteetaten.github.io/folkeregisteret-api-dokumentasjon/driftsstatus/2023-11-03-vergemaal")
+        #expect(
+            second.changes.first?.noticeID.rawValue
+                == "https://skatteetaten.github.io/folkeregisteret-api-dokumentasjon/driftsstatus/2023-11-03-vergemaal")
         #expect(second.changes.first?.title == "Driftsmelding - Mangel i migrering av vergemal 03.11.2023")
     }
 
@@ -70,8 +73,9 @@ import TestSupport
         let secondMiss = try await box.poll()
         #expect(secondMiss.outcome == .notModified)
         #expect(secondMiss.counts == [.withdrawn: 1])
-        #expect(secondMiss.changes.first?.noticeID.rawValue
-            == "https://skatteetaten.github.io/folkeregisteret-api-dokumentasjon/driftsmelding-driftsproblemer-14.08")
+        #expect(
+            secondMiss.changes.first?.noticeID.rawValue
+                == "https://skatteetaten.github.io/folkeregisteret-api-dokumentasjon/driftsmelding-driftsproblemer-14.08")
         #expect(secondMiss.changes.first?.kind == .incident)
     }
 
@@ -82,8 +86,9 @@ import TestSupport
         try box.serve(Fixtures.folkeregisteret("2026-07-07-1158"))
         let second = try await box.poll()
         #expect(second.counts == [.new: 1])
-        #expect(second.changes.first?.title
-            == "Ny identitetsgrunnlagstatus og stort antall hendelser fra 01.02.2027 - 20260707")
+        #expect(
+            second.changes.first?.title
+                == "Ny identitetsgrunnlagstatus og stort antall hendelser fra 01.02.2027 - 20260707")
         #expect(second.changes.first?.apis == ["folkeregisteret"])
     }
 

@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import Logging
+import TestSupport
 import VarselApp
 import VarselConfig
 import VarselModel
-import TestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A throwaway installation: a temp dir with a config, a feed file the test swaps, and a store.
 struct Sandbox {

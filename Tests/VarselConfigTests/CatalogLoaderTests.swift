@@ -61,18 +61,24 @@ import VarselModel
             name = "Økonomisk sosialhjelp"
             apis = ["inntekt", "intekt"]
             """
-        #expect(catalogError(text) == .unknownReference(file: "catalog.toml", line: 7, key: "services[0].apis", value: "intekt", suggestion: "inntekt"))
+        #expect(
+            catalogError(text)
+                == .unknownReference(
+                    file: "catalog.toml", line: 7, key: "services[0].apis", value: "intekt", suggestion: "inntekt"))
     }
 
     @Test func duplicateAPIIdsAreRejected() {
         let text = "[[apis]]\nid = \"inntekt\"\nname = \"A\"\n\n[[apis]]\nid = \"inntekt\"\nname = \"B\"\n"
-        #expect(catalogError(text) == .duplicate(file: "catalog.toml", line: 6, key: "apis[1].id", value: "inntekt", firstLine: 2))
+        #expect(
+            catalogError(text) == .duplicate(file: "catalog.toml", line: 6, key: "apis[1].id", value: "inntekt", firstLine: 2))
     }
 
     @Test func catalogRejectsUnknownKeysBadIdsAndMissingNames() {
         #expect(catalogError("[[apis]]\nid = \"inntekt\"\nname = \"A\"\ntesturl = \"https://x.no\"\n")?.key == "apis[0].testurl")
         #expect(catalogError("[[apis]]\nid = \"Inntekt API\"\nname = \"A\"\n")?.key == "apis[0].id")
-        #expect(catalogError("[[apis]]\nid = \"inntekt\"\n") == .missingKey(file: "catalog.toml", line: 1, key: "apis[0].name", expected: "a string: the API's display name"))
+        #expect(
+            catalogError("[[apis]]\nid = \"inntekt\"\n")
+                == .missingKey(file: "catalog.toml", line: 1, key: "apis[0].name", expected: "a string: the API's display name"))
         #expect(catalogError("[[apis]]\nid = \"inntekt\"\nname = \"A\"\nurl = \"ftp://x.no\"\n")?.key == "apis[0].url")
         #expect(catalogError("[[api]]\nid = \"inntekt\"\n")?.key == "api")
     }

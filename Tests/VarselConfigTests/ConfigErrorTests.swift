@@ -98,9 +98,13 @@ import VarselConfig
 
     @Test func wrongTypeForATableAndForAnArrayElement() throws {
         let poll = try #require(configError(minimalConfig.replacingOccurrences(of: "[store]", with: "poll = 5\n[store]")))
-        #expect(poll == .wrongType(file: "varselvakt.toml", line: 1, key: "poll", expected: "a table ([poll])", found: "integer 5"))
+        #expect(
+            poll == .wrongType(file: "varselvakt.toml", line: 1, key: "poll", expected: "a table ([poll])", found: "integer 5"))
         let apis = try #require(configError(minimalConfig + "apis = [\n  \"inntekt\",\n  42,\n]\n"))
-        #expect(apis == .wrongType(file: "varselvakt.toml", line: 8, key: "feeds[0].apis[1]", expected: "a string", found: "integer 42"))
+        #expect(
+            apis
+                == .wrongType(
+                    file: "varselvakt.toml", line: 8, key: "feeds[0].apis[1]", expected: "a string", found: "integer 42"))
     }
 
     @Test func missingStoreAndMissingFeedsAreNamed() throws {
@@ -111,7 +115,11 @@ import VarselConfig
         #expect(noFeeds.key == "feeds")
         #expect(noFeeds.description.contains("at least one [[feeds]] table"))
         let noURL = try #require(configError("[store]\npath = \"x.sqlite\"\n[[feeds]]\nname = \"a\"\n"))
-        #expect(noURL == .missingKey(file: "varselvakt.toml", line: 3, key: "feeds[0].url", expected: "a string: the feed's https URL (or path = \"local/file.xml\")"))
+        #expect(
+            noURL
+                == .missingKey(
+                    file: "varselvakt.toml", line: 3, key: "feeds[0].url",
+                    expected: "a string: the feed's https URL (or path = \"local/file.xml\")"))
     }
 
     @Test(arguments: ["5 minutes", "5", "1.5s", "5M", "-5s", ""])
@@ -124,7 +132,11 @@ import VarselConfig
 
     @Test func durationsBelowTheMinimumAreRejected() throws {
         let error = try #require(configError(minimalConfig + "interval = \"500ms\"\n"))
-        #expect(error == .invalidValue(file: "varselvakt.toml", line: 6, key: "feeds[0].interval", problem: "\"500ms\" is too short; the minimum is 1s"))
+        #expect(
+            error
+                == .invalidValue(
+                    file: "varselvakt.toml", line: 6, key: "feeds[0].interval",
+                    problem: "\"500ms\" is too short; the minimum is 1s"))
         let zero = try #require(configError(minimalConfig + "timeout = \"0s\"\n"))
         #expect(zero.key == "feeds[0].timeout")
     }
@@ -139,11 +151,19 @@ import VarselConfig
 
     @Test func sizeOutOfRangeAndSizeOfWrongTypeAreRejected() throws {
         let tooBig = try #require(configError(minimalConfig + "max_bytes = \"2GiB\"\n"))
-        #expect(tooBig == .invalidValue(file: "varselvakt.toml", line: 6, key: "feeds[0].max_bytes", problem: "2GiB is out of range; allowed 1KiB...1GiB"))
+        #expect(
+            tooBig
+                == .invalidValue(
+                    file: "varselvakt.toml", line: 6, key: "feeds[0].max_bytes",
+                    problem: "2GiB is out of range; allowed 1KiB...1GiB"))
         let tooSmall = try #require(configError(minimalConfig + "max_bytes = 100\n"))
         #expect(tooSmall.key == "feeds[0].max_bytes")
         let wrongType = try #require(configError(minimalConfig + "max_bytes = true\n"))
-        #expect(wrongType == .wrongType(file: "varselvakt.toml", line: 6, key: "feeds[0].max_bytes", expected: "a size like \"5MiB\" or an integer number of bytes", found: "boolean true"))
+        #expect(
+            wrongType
+                == .wrongType(
+                    file: "varselvakt.toml", line: 6, key: "feeds[0].max_bytes",
+                    expected: "a size like \"5MiB\" or an integer number of bytes", found: "boolean true"))
     }
 
     @Test func otherOutOfRangeValuesAreRejected() throws {
@@ -184,7 +204,8 @@ import VarselConfig
             url = "https://b.example/feed.xml"
             name = "api"
             """
-        #expect(configError(names) == .duplicate(file: "varselvakt.toml", line: 8, key: "feeds[1].name", value: "api", firstLine: 5))
+        #expect(
+            configError(names) == .duplicate(file: "varselvakt.toml", line: 8, key: "feeds[1].name", value: "api", firstLine: 5))
         let urls = """
             [store]
             path = "db.sqlite"
@@ -195,10 +216,16 @@ import VarselConfig
             name = "two"
             url = "https://a.example/feed.xml"
             """
-        #expect(configError(urls) == .duplicate(file: "varselvakt.toml", line: 8, key: "feeds[1].url", value: "https://a.example/feed.xml", firstLine: 4))
+        #expect(
+            configError(urls)
+                == .duplicate(
+                    file: "varselvakt.toml", line: 8, key: "feeds[1].url", value: "https://a.example/feed.xml", firstLine: 4))
         // Two URLs that derive the same name collide on the name, reported at the second feed.
-        let derived = "[store]\npath = \"db\"\n[[feeds]]\nurl = \"https://a.example/feed\"\n[[feeds]]\nurl = \"https://a.example/feed?x=1\"\n"
-        #expect(configError(derived) == .duplicate(file: "varselvakt.toml", line: 5, key: "feeds[1].name", value: "a-example-feed", firstLine: 3))
+        let derived =
+            "[store]\npath = \"db\"\n[[feeds]]\nurl = \"https://a.example/feed\"\n[[feeds]]\nurl = \"https://a.example/feed?x=1\"\n"
+        #expect(
+            configError(derived)
+                == .duplicate(file: "varselvakt.toml", line: 5, key: "feeds[1].name", value: "a-example-feed", firstLine: 3))
     }
 
     @Test func feedAPINamingNoCatalogAPIIsAnUnknownReference() throws {
@@ -207,7 +234,11 @@ import VarselConfig
         try directory.write("catalog.toml", "[[apis]]\nid = \"folkeregisteret\"\nname = \"Folkeregisteret\"\n")
         let text = minimalConfig + "apis = [\n  \"folkeregisteret\",\n  \"folkregisteret\",\n]\n"
         let error = configError(text, baseDirectory: directory.path)
-        #expect(error == .unknownReference(file: "varselvakt.toml", line: 8, key: "feeds[0].apis", value: "folkregisteret", suggestion: "folkeregisteret"))
+        #expect(
+            error
+                == .unknownReference(
+                    file: "varselvakt.toml", line: 8, key: "feeds[0].apis", value: "folkregisteret", suggestion: "folkeregisteret"
+                ))
         // Without any catalog, every reference is unknown.
         #expect(configError(minimalConfig + "apis = [\"inntekt\"]\n")?.line == 6)
     }

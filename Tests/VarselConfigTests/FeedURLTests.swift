@@ -15,7 +15,9 @@ import VarselModel
         #expect(error.description.contains("allow_http = true"))
     }
 
-    @Test(arguments: ["http://127.0.0.1:8080/feed.xml", "http://127.3.4.5/feed", "http://localhost/feed", "http://[::1]:9000/feed"])
+    @Test(arguments: [
+        "http://127.0.0.1:8080/feed.xml", "http://127.3.4.5/feed", "http://localhost/feed", "http://[::1]:9000/feed",
+    ])
     func httpToLoopbackIsAccepted(url: String) {
         #expect(configError(config(url: url)) == nil)
     }
@@ -53,7 +55,8 @@ import VarselModel
     }
 
     @Test func absoluteFileURLIsAccepted() throws {
-        let loaded = try ConfigLoader.load(text: config(url: "file:///srv/snapshots/atom.xml"), file: "v.toml", baseDirectory: "/")
+        let loaded = try ConfigLoader.load(
+            text: config(url: "file:///srv/snapshots/atom.xml"), file: "v.toml", baseDirectory: "/")
         #expect(loaded.feeds[0].id.rawValue == "srv-snapshots-atom-xml")
     }
 }

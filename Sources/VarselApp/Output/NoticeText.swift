@@ -49,7 +49,8 @@ public enum NoticeText {
         lines.append("")
         lines.append("Changes (\(detail.changes.count)):")
         for change in detail.changes {
-            lines.append("  \(OutputDate.iso(change.at))  \(change.change.rawValue)\(change.change.isAlerting ? "" : " (not alerted)")")
+            lines.append(
+                "  \(OutputDate.iso(change.at))  \(change.change.rawValue)\(change.change.isAlerting ? "" : " (not alerted)")")
         }
         return lines.joined(separator: "\n")
     }

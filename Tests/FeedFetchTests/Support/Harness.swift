@@ -1,7 +1,7 @@
 import Curl
 import FeedFetch
-import Testing
 import TestSupport
+import Testing
 
 /// Runs `body` with a fresh server and a fetcher on a fresh client; tears both down afterwards.
 func withFetcher<T>(_ body: (LocalHTTPServer, FeedFetcher) async throws -> T) async throws -> T {
