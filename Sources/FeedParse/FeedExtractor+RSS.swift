@@ -4,11 +4,12 @@ import VarselModel
 /// RSS 2.0: `rss/channel/title`, `rss/channel/item/{title,link,guid,pubDate,description,category}`
 /// without a namespace, plus `content:encoded` and `dc:date`.
 extension FeedExtractor {
-    mutating func rssStart(_ node: UnsafeMutablePointer<xmlNode>, depth: Int, empty: Bool) throws(FeedParseError) {
-        let name = node.pointee.name
+    mutating func rssStart(
+        _ name: UnsafePointer<UInt8>?, _ namespace: UnsafePointer<UInt8>?, depth: Int, empty: Bool
+    ) throws(FeedParseError) {
         if draft != nil {
             guard depth == 3 else { return }
-            if node.pointee.ns == nil {
+            if namespace == nil {
                 if name == names.title {
                     try begin(.title, .text, depth: depth, empty: empty)
                 } else if name == names.link {
@@ -22,14 +23,14 @@ extension FeedExtractor {
                 } else if name == names.category {
                     try begin(.category, .text, depth: depth, empty: empty)
                 }
-            } else if name == names.encoded, FeedNames.node(node, isIn: names.content) {
+            } else if name == names.encoded, FeedNames.namespace(namespace, is: names.content) {
                 try begin(.encoded, .html, depth: depth, empty: empty)
-            } else if name == names.date, FeedNames.node(node, isIn: names.dublinCore) {
+            } else if name == names.date, FeedNames.namespace(namespace, is: names.dublinCore) {
                 try begin(.dcDate, .text, depth: depth, empty: empty)
             }
         } else if depth == 1 {
-            inChannel = name == names.channel && node.pointee.ns == nil && !empty
-        } else if depth == 2, inChannel, node.pointee.ns == nil {
+            inChannel = name == names.channel && namespace == nil && !empty
+        } else if depth == 2, inChannel, namespace == nil {
             if name == names.item {
                 entryCount += 1
                 draft = EntryDraft(position: entryCount)

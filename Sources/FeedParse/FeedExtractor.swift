@@ -2,14 +2,28 @@ import CLibXML2
 import Foundation
 import VarselModel
 
-/// One pass of the reader over one document: detects the format from the root element, captures
-/// the text of the elements that matter and turns finished entries into `FeedEntry` values.
+/// The attributes of the element that just started, as the extractor needs them. Two drivers
+/// provide them: `ReaderPass` (libxml2 `xmlTextReader`, the reference path) and `SAXPass`
+/// (libxml2 SAX2, the fast path for plain feeds).
+protocol ElementAttributes {
+    /// The value of attribute `name` (no namespace prefix), decoded as the reader returns it.
+    /// Valid until the next call.
+    func attribute(_ name: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8>?
+    /// Serialised XML of the element's children (Atom `type="xhtml"`), or nil when this driver
+    /// cannot serialise: the extractor then sets `needsReader` and the document goes to the reader.
+    func innerXML() -> [UInt8]?
+}
+
+/// One pass over one document: detects the format from the root element, captures the text of
+/// the elements that matter and turns finished entries into `FeedEntry` values. Driven by events
+/// (`start`, `text`, `end`) so that the reader and the SAX pass share every extraction rule.
 /// The Atom and RSS element rules live in `FeedExtractor+Atom.swift` / `+RSS.swift`.
 struct FeedExtractor {
-    let reader: XMLStreamReader
     let names: FeedNames
     let source: String
     let maxFieldBytes: Int
+    /// The parser's current line, only asked when an error is thrown.
+    let currentLine: () -> Int
 
     var format: FeedFormat?
     var feedTitle = ""
@@ -19,6 +33,8 @@ struct FeedExtractor {
     var entryCount = 0
     /// RSS: inside `rss/channel`.
     var inChannel = false
+    /// Set when the document needs something only the reader pass does (XHTML serialisation).
+    var needsReader = false
 
     /// The element whose text is being collected, its markup and depth.
     var capture: (field: FeedField, markup: TextMarkup, depth: Int)?
@@ -26,65 +42,62 @@ struct FeedExtractor {
     var converter = HTMLConverter()
     var plain = PlainTextBuilder()
 
-    init(reader: XMLStreamReader, source: String, maxFieldBytes: Int) {
-        self.reader = reader
-        self.names = FeedNames(reader)
+    init(names: FeedNames, source: String, maxFieldBytes: Int, currentLine: @escaping () -> Int) {
+        self.names = names
         self.source = source
         self.maxFieldBytes = maxFieldBytes
+        self.currentLine = currentLine
+        entries.reserveCapacity(64)
     }
 
-    mutating func run() throws(FeedParseError) -> ParsedFeed {
-        let r = reader.reader
-        let element = Int32(XML_READER_TYPE_ELEMENT.rawValue)
-        let endElement = Int32(XML_READER_TYPE_END_ELEMENT.rawValue)
-        let text = Int32(XML_READER_TYPE_TEXT.rawValue)
-        let cdata = Int32(XML_READER_TYPE_CDATA.rawValue)
-        let whitespace = Int32(XML_READER_TYPE_WHITESPACE.rawValue)
-        let significantWhitespace = Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue)
-        while true {
-            let status = xmlTextReaderRead(r)
-            if status != 1 {
-                if status == 0 { break }
-                throw failure()
-            }
-            let type = xmlTextReaderNodeType(r)
-            if type == element {
-                guard let node = xmlTextReaderCurrentNode(r) else { continue }
-                let depth = Int(xmlTextReaderDepth(r))
-                let empty = xmlTextReaderIsEmptyElement(r) == 1
-                switch format {
-                case .atom: try atomStart(node, depth: depth, empty: empty)
-                case .rss: try rssStart(node, depth: depth, empty: empty)
-                case nil: try detectFormat(node)
-                }
-            } else if type == endElement {
-                let depth = Int(xmlTextReaderDepth(r))
-                if let open = capture, open.depth == depth {
-                    capture = nil
-                    deliver(open.field, open.markup)
-                }
-                if format == .atom { atomEnd(depth: depth) } else { rssEnd(depth: depth) }
-            } else if capture != nil, type == text || type == cdata || type == whitespace || type == significantWhitespace {
-                guard let value = reader.textValue() else { continue }
-                try appendCaptured(value)
-            }
+    // MARK: Events
+
+    /// An element started. `namespace` is its namespace URI (nil: none), `prefix` only names the
+    /// root in errors. `empty`: the reader saw `<x/>` and will send no `end` for it.
+    @inline(__always)
+    mutating func start<A: ElementAttributes>(
+        name: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?, prefix: UnsafePointer<UInt8>?,
+        depth: Int, empty: Bool, attributes: A
+    ) throws(FeedParseError) {
+        switch format {
+        case .atom: try atomStart(name, namespace, depth: depth, empty: empty, attributes)
+        case .rss: try rssStart(name, namespace, depth: depth, empty: empty)
+        case nil: try detectFormat(name, namespace, prefix)
         }
+    }
+
+    /// Text, CDATA or whitespace inside the current element.
+    @inline(__always)
+    mutating func text(_ value: UnsafeBufferPointer<UInt8>) throws(FeedParseError) {
+        guard capture != nil else { return }
+        try appendCaptured(value)
+    }
+
+    mutating func end(depth: Int) {
+        if let open = capture, open.depth == depth {
+            capture = nil
+            deliver(open.field, open.markup)
+        }
+        if format == .atom { atomEnd(depth: depth) } else { rssEnd(depth: depth) }
+    }
+
+    /// The feed read so far, at the end of the document.
+    func result() throws(FeedParseError) -> ParsedFeed {
         guard let format else { throw .empty(source: source) }
         return ParsedFeed(format: format, title: feedTitle, entries: entries, skipped: skipped)
     }
 
-    private mutating func detectFormat(_ node: UnsafeMutablePointer<xmlNode>) throws(FeedParseError) {
-        let name = node.pointee.name
-        if name == names.feed, FeedNames.node(node, isIn: names.atom) {
+    private mutating func detectFormat(
+        _ name: UnsafePointer<UInt8>?, _ namespace: UnsafePointer<UInt8>?, _ prefix: UnsafePointer<UInt8>?
+    ) throws(FeedParseError) {
+        if name == names.feed, FeedNames.namespace(namespace, is: names.atom) {
             format = .atom
-        } else if name == names.rss, node.pointee.ns == nil {
+        } else if name == names.rss, namespace == nil {
             format = .rss
         } else {
             var root = name.map { String(cString: $0) } ?? "?"
-            if let ns = node.pointee.ns {
-                if let prefix = ns.pointee.prefix { root = String(cString: prefix) + ":" + root }
-                if let href = ns.pointee.href { root += " xmlns=\"\(String(cString: href))\"" }
-            }
+            if let prefix { root = String(cString: prefix) + ":" + root }
+            if let namespace { root += " xmlns=\"\(String(cString: namespace))\"" }
             throw .notAFeed(source: source, root: root)
         }
     }
@@ -93,12 +106,17 @@ struct FeedExtractor {
 
     /// Starts collecting the text of the current element, or handles it at once when it is empty
     /// or XHTML (whose child elements are taken as serialized markup).
-    mutating func begin(_ field: FeedField, _ markup: TextMarkup, depth: Int, empty: Bool) throws(FeedParseError) {
+    mutating func begin<A: ElementAttributes>(
+        _ field: FeedField, _ markup: TextMarkup, depth: Int, empty: Bool, _ attributes: A
+    ) throws(FeedParseError) {
         buffer.removeAll()
         if empty {
             deliver(field, markup)
         } else if markup == .xhtml {
-            let inner = reader.innerXML()
+            guard let inner = attributes.innerXML() else {
+                needsReader = true
+                return
+            }
             capture = (field, markup, depth)
             try inner.withUnsafeBufferPointer { (bytes) throws(FeedParseError) in try appendCaptured(bytes) }
             capture = nil
@@ -108,36 +126,21 @@ struct FeedExtractor {
         }
     }
 
+    /// `begin` for fields that are never XHTML.
+    mutating func begin(_ field: FeedField, _ markup: TextMarkup, depth: Int, empty: Bool) throws(FeedParseError) {
+        buffer.removeAll()
+        if empty {
+            deliver(field, markup)
+        } else {
+            capture = (field, markup, depth)
+        }
+    }
+
     private mutating func appendCaptured(_ value: UnsafeBufferPointer<UInt8>) throws(FeedParseError) {
         guard buffer.count + value.count <= maxFieldBytes else {
-            throw .tooLarge(source: source, line: reader.line, element: capture?.field.elementName ?? "text",
+            throw .tooLarge(source: source, line: currentLine(), element: capture?.field.elementName ?? "text",
                             limit: maxFieldBytes)
         }
         buffer.append(value)
-    }
-
-    // MARK: Errors
-
-    private func failure() -> FeedParseError {
-        let sink = reader.errors
-        var line = sink.line
-        if line <= 0 { line = reader.line }
-        var message = sink.message
-        if message == nil, let last = xmlGetLastError(), let text = last.pointee.message {
-            message = String(cString: text).trimmingASCIIWhitespace()
-        }
-        let text = message ?? "unknown libxml2 error"
-        switch sink.code {
-        case Int32(XML_ERR_ENTITY_LOOP.rawValue):
-            return .entityLoop(source: source, line: line)
-        default:
-            // libxml2's own caps without XML_PARSE_HUGE: 10,000,000 bytes per text node / lookup.
-            if text.contains("huge text node") || text.contains("Huge input lookup") || text.contains("too big")
-                || text.contains("too long") {
-                return .tooLarge(source: source, line: line, element: capture?.field.elementName ?? "text",
-                                 limit: 10_000_000)
-            }
-            return .malformed(source: source, line: line, message: text)
-        }
     }
 }

@@ -1,7 +1,7 @@
 import CLibXML2
 
-/// Element, attribute and namespace names interned in one reader's dictionary. The reader hands
-/// out element names from the same dictionary, so a name check is a pointer comparison.
+/// Element, attribute and namespace names interned in one parser's dictionary. libxml2 hands out
+/// element names from the same dictionary, so a name check is a pointer comparison.
 struct FeedNames {
     static let atomNamespace = "http://www.w3.org/2005/Atom"
     static let contentNamespace = "http://purl.org/rss/1.0/modules/content/"
@@ -16,39 +16,41 @@ struct FeedNames {
     // Attributes
     let type, rel, href, term, label: UnsafePointer<UInt8>
 
-    init(_ reader: XMLStreamReader) {
-        atom = reader.intern(Self.atomNamespace)
-        content = reader.intern(Self.contentNamespace)
-        dublinCore = reader.intern(Self.dublinCoreNamespace)
-        feed = reader.intern("feed")
-        entry = reader.intern("entry")
-        id = reader.intern("id")
-        title = reader.intern("title")
-        link = reader.intern("link")
-        published = reader.intern("published")
-        updated = reader.intern("updated")
-        category = reader.intern("category")
-        summary = reader.intern("summary")
-        contentElement = reader.intern("content")
-        rss = reader.intern("rss")
-        channel = reader.intern("channel")
-        item = reader.intern("item")
-        guid = reader.intern("guid")
-        pubDate = reader.intern("pubDate")
-        description = reader.intern("description")
-        encoded = reader.intern("encoded")
-        date = reader.intern("date")
-        type = reader.intern("type")
-        rel = reader.intern("rel")
-        href = reader.intern("href")
-        term = reader.intern("term")
-        label = reader.intern("label")
+    /// `intern` returns the dictionary's copy of a name (the reader's or the SAX context's dict).
+    init(intern: (String) -> UnsafePointer<UInt8>) {
+        atom = intern(Self.atomNamespace)
+        content = intern(Self.contentNamespace)
+        dublinCore = intern(Self.dublinCoreNamespace)
+        feed = intern("feed")
+        entry = intern("entry")
+        id = intern("id")
+        title = intern("title")
+        link = intern("link")
+        published = intern("published")
+        updated = intern("updated")
+        category = intern("category")
+        summary = intern("summary")
+        contentElement = intern("content")
+        rss = intern("rss")
+        channel = intern("channel")
+        item = intern("item")
+        guid = intern("guid")
+        pubDate = intern("pubDate")
+        description = intern("description")
+        encoded = intern("encoded")
+        date = intern("date")
+        type = intern("type")
+        rel = intern("rel")
+        href = intern("href")
+        term = intern("term")
+        label = intern("label")
     }
 
-    /// Whether `node` is in namespace `uri` (an interned pointer; equal strings also match).
+    /// Whether namespace URI `href` (nil: no namespace) is `uri` (an interned pointer; equal
+    /// strings also match: the reader's tree copies namespace URIs out of the dictionary).
     @inline(__always)
-    static func node(_ node: UnsafeMutablePointer<xmlNode>, isIn uri: UnsafePointer<UInt8>) -> Bool {
-        guard let ns = node.pointee.ns, let href = ns.pointee.href else { return false }
+    static func namespace(_ href: UnsafePointer<UInt8>?, is uri: UnsafePointer<UInt8>) -> Bool {
+        guard let href else { return false }
         return href == uri || xmlStrEqual(href, uri) == 1
     }
 }

@@ -3,7 +3,10 @@ public import VarselModel
 /// Reads an Atom 1.0 or RSS 2.0 document into `ParsedFeed`, with every entry's text decoded,
 /// normalised and its HTML sanitized (see `HTMLText`).
 ///
-/// Streaming (libxml2 `xmlTextReader`): memory stays proportional to one entry, not the document.
+/// Streaming: memory stays proportional to one entry, not the document. Plain feeds (no DOCTYPE,
+/// no XHTML content, no libxml2 diagnostics) take libxml2's SAX2 parser (`SAXPass`); everything
+/// else, and every error, goes through `xmlTextReader` (`ReaderPass`), the reference path whose
+/// results the fast path reproduces byte for byte.
 /// Safe on hostile input: no entity substitution (XXE), no external DTD or network access, no
 /// output to stderr, entity loops rejected, one text field capped at `maxFieldBytes`.
 ///
@@ -34,16 +37,26 @@ public struct FeedParser: Sendable {
             throw .tooLarge(source: source, line: 0, element: "document", limit: Int(Int32.max))
         }
         let result: Result<ParsedFeed, FeedParseError> = bytes.withUnsafeBufferPointer { buffer in
-            guard let reader = XMLStreamReader(bytes: buffer) else {
-                return .failure(.malformed(source: source, line: 0, message: "libxml2 could not create a reader"))
+            if let feed = SAXPass.parse(buffer, source: source, maxFieldBytes: maxFieldBytes) {
+                return .success(feed)
             }
-            var extractor = FeedExtractor(reader: reader, source: source, maxFieldBytes: maxFieldBytes)
-            do throws(FeedParseError) {
-                return .success(try extractor.run())
-            } catch {
-                return .failure(error)
-            }
+            return Self.readerResult(buffer, source: source, maxFieldBytes: maxFieldBytes)
         }
         return try result.get()
+    }
+
+    /// The reader pass alone (also the fallback of `parse`); internal so tests can compare paths.
+    static func readerResult(
+        _ buffer: UnsafeBufferPointer<UInt8>, source: String, maxFieldBytes: Int
+    ) -> Result<ParsedFeed, FeedParseError> {
+        guard let reader = XMLStreamReader(bytes: buffer) else {
+            return .failure(.malformed(source: source, line: 0, message: "libxml2 could not create a reader"))
+        }
+        var pass = ReaderPass(reader: reader, source: source, maxFieldBytes: maxFieldBytes)
+        do throws(FeedParseError) {
+            return .success(try pass.run())
+        } catch {
+            return .failure(error)
+        }
     }
 }

@@ -29,75 +29,95 @@ struct PlainTextBuilder {
     /// The text so far as a `String` (repairing any invalid UTF-8).
     var string: String { bytes.string }
 
-    /// Writes the pending space or break at `out` (at most 2 bytes); returns the bytes written.
+    /// Writes a pending space or break at `out` unless nothing has been written yet (`empty`);
+    /// returns the position after it.
     @inline(__always)
-    private mutating func flushPending(into out: UnsafeMutablePointer<UInt8>, atStart: Bool) -> Int {
-        defer {
-            pendingBreak = 0
-            pendingSpace = false
-        }
-        if atStart { return 0 }
-        if pendingBreak > 0 {
+    private static func flush(
+        _ out: UnsafeMutablePointer<UInt8>, empty: Bool, space: Bool, breaks: Int, singleLine: Bool
+    ) -> UnsafeMutablePointer<UInt8> {
+        if empty { return out }
+        if breaks > 0 {
             if singleLine {
                 out[0] = 0x20
-                return 1
+                return out + 1
             }
             out[0] = 0x0A
-            if pendingBreak > 1 {
+            if breaks > 1 {
                 out[1] = 0x0A
-                return 2
+                return out + 2
             }
-            return 1
+            return out + 1
         }
-        if pendingSpace {
+        if space {
             out[0] = 0x20
-            return 1
+            return out + 1
         }
-        return 0
+        return out
     }
 
     /// Appends decoded text (complete UTF-8 sequences). One pass, writing straight into the
     /// buffer: the output is never longer than the input plus one pending break (2 bytes).
+    /// Runs of visible ASCII (with single spaces between words) are copied in a tight inner loop.
     mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
         guard let base = text.baseAddress, text.count > 0 else { return }
         let n = text.count
+        var space = pendingSpace
+        var breaks = pendingBreak
+        let single = singleLine
         let startedEmpty = bytes.isEmpty
         bytes.appendInPlace(maximum: n + 2) { start in
             var out = start
-            var pending = pendingSpace || pendingBreak > 0
+            var empty = startedEmpty
             var i = 0
             while i < n {
                 let b = base[i]
                 if b > 0x20 && b < 0x7F {
-                    if pending {
-                        out += flushPending(into: out, atStart: startedEmpty && out == start)
-                        pending = false
+                    if space || breaks > 0 {
+                        out = Self.flush(out, empty: empty, space: space, breaks: breaks, singleLine: single)
+                        space = false
+                        breaks = 0
                     }
+                    empty = false
                     out.pointee = b
                     out += 1
                     i += 1
+                    // Just wrote a visible byte with nothing pending: a single space before the
+                    // next visible byte is written as is, exactly as pending-then-flush would.
+                    while i < n {
+                        let c = base[i]
+                        if c > 0x20 && c < 0x7F {
+                            out.pointee = c
+                            out += 1
+                            i += 1
+                        } else if c == 0x20, i + 1 < n, base[i + 1] > 0x20, base[i + 1] < 0x7F {
+                            out[0] = 0x20
+                            out[1] = base[i + 1]
+                            out += 2
+                            i += 2
+                        } else {
+                            break
+                        }
+                    }
                     continue
                 }
                 if b < 0x80 {
-                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                        pendingSpace = true
-                        pending = true
-                    }
+                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) { space = true }
                     i += 1
                     continue
                 }
                 let end = min(i + UTF8Scan.sequenceLength(b), n)
                 switch UTF8Scan.classify(base, i, end) {
                 case .space:
-                    pendingSpace = true
-                    pending = true
+                    space = true
                 case .invisible:
                     break
                 case .visible:
-                    if pending {
-                        out += flushPending(into: out, atStart: startedEmpty && out == start)
-                        pending = false
+                    if space || breaks > 0 {
+                        out = Self.flush(out, empty: empty, space: space, breaks: breaks, singleLine: single)
+                        space = false
+                        breaks = 0
                     }
+                    empty = false
                     for k in i..<end {
                         out.pointee = base[k]
                         out += 1
@@ -107,6 +127,8 @@ struct PlainTextBuilder {
             }
             return out - start
         }
+        pendingSpace = space
+        pendingBreak = breaks
     }
 
     /// Appends one decoded character (from an entity reference).

@@ -18,7 +18,7 @@ final class XMLStreamReader {
 
     /// libxml2's global initialisation, run once per process before the first reader
     /// (`xmlInitParser` is not safe to race on first use; Swift's `static let` runs it once).
-    private static let initialised: Bool = {
+    static let initialised: Bool = {
         xmlInitParser()
         return true
     }()
