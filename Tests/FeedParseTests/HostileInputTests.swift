@@ -202,7 +202,14 @@ struct HostileInputTests {
         dup2(saved, 2)
         close(saved)
         try pipe.fileHandleForWriting.close()
-        let written = pipe.fileHandleForReading.readDataToEndOfFile()
-        #expect(written.isEmpty, "stderr got: \(String(decoding: written, as: UTF8.self))")
+        let written = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        // fd 2 is process-wide and other suites run in parallel (Swift Testing reports progress
+        // there), so look for libxml2's own message shapes rather than for silence.
+        let libxml2Lines = written.split(separator: "\n").filter { line in
+            ["parser error", "namespace error", "validity error", "parser warning", "Entity: line"].contains {
+                line.contains($0)
+            }
+        }
+        #expect(libxml2Lines.isEmpty, "stderr got: \(written)")
     }
 }
