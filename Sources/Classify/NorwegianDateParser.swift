@@ -30,6 +30,7 @@ public import VarselModel
 /// Returns nil when nothing can be read; the caller records the text it tried.
 public struct NorwegianDateParser: Sendable {
     private let calendar: Calendar
+    private let words = DateWords()
 
     /// Uses the Gregorian calendar in Europe/Oslo. If the system has no tz database, falls back
     /// to a fixed UTC+1 (wrong by an hour in summer; better than no window).
@@ -44,7 +45,7 @@ public struct NorwegianDateParser: Sendable {
         var candidates: [Candidate] = []
         var floating: [TimeSpan] = []
         for text in texts {
-            let (days, times) = daysAndTimes(in: DateScanner.mentions(in: text), published: published)
+            let (days, times) = daysAndTimes(in: DateScanner.mentions(in: text, words: words), published: published)
             candidates += days
             floating += times
         }
