@@ -25,71 +25,91 @@ struct DateToken: Sendable, Equatable {
     /// Splits `text` into tokens: over UTF-8 bytes when every scalar is in `KnownScalar`'s list,
     /// else by `Character` (`legacyTokens`).
     static func tokens(of text: String, words: DateWords) -> [DateToken] {
-        var text = text
-        if words.bytesAreExact, let tokens = text.withUTF8({ fastTokens($0, words: words) }) { return tokens }
+        if let tokens = byteTokens(of: text, words: words) { return tokens }
         return legacyTokens(of: text, words: words)
+    }
+
+    /// The byte path, or nil when `text` has a scalar outside `KnownScalar`'s list.
+    static func byteTokens(of text: String, words: DateWords) -> [DateToken]? {
+        guard words.bytesAreExact else { return nil }
+        var text = text
+        return text.withUTF8 { fastTokens($0, words: words) }
     }
 
     private static func fastTokens(_ bytes: UnsafeBufferPointer<UInt8>, words: DateWords) -> [DateToken]? {
         var tokens: [DateToken] = []
+        tokens.reserveCapacity(bytes.count / 4)
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { scratch -> [DateToken]? in
             let scratch = UnsafeMutableBufferPointer(rebasing: scratch[...])
-            var current: Kind?
-            var length = 0
-            var digits = 0
+            var current: Kind?  // the run being read: .number, .word or nil
+            var length = 0  // word: bytes in scratch; number: digits
             var value = 0
             var spaced = true
             var spacedBeforeCurrent = true
-            func flush() {
-                switch current {
-                case .number:
-                    tokens.append(DateToken(kind: .number, spaced: spacedBeforeCurrent, digits: digits,
-                        number: digits <= 18 ? value : nil, word: .other, symbol: .none))
-                case .word:
-                    let word = words.meaning(bytes: UnsafeBufferPointer(rebasing: scratch[0..<length]))
-                    tokens.append(DateToken(kind: .word, spaced: spacedBeforeCurrent, digits: 0, number: nil, word: word, symbol: .none))
-                default: break
-                }
-                current = nil
-            }
             var index = 0
-            while index < bytes.count {
-                guard let scalar = KnownScalar.read(bytes, at: index) else { return nil }
-                index += scalar.width
-                switch scalar.kind {
-                case .whitespace:
-                    flush()
-                    spaced = true
-                case .digit:
-                    if current != .number {
-                        flush()
-                        current = .number
-                        spacedBeforeCurrent = spaced
-                        spaced = false
-                        digits = 0
-                        value = 0
+            while true {
+                // The class of the next scalar (nil at the end), with its lower-cased bytes.
+                var kind: KnownScalar.Kind?
+                var scalar = KnownScalar(kind: .other, width: 1, lead: 0, trail: 0, symbol: .none)
+                if index < bytes.count {
+                    let byte = bytes[index]
+                    let lower = byte | 0x20
+                    if byte < 0x80 && lower &- 0x61 < 26 {
+                        kind = .letter
+                        scalar.lead = lower
+                    } else if byte &- 0x30 < 10 {
+                        kind = .digit
+                        scalar.lead = byte
+                    } else {
+                        guard let known = KnownScalar.read(bytes, at: index) else { return nil }
+                        scalar = known
+                        kind = known.kind
                     }
-                    digits += 1
-                    if digits <= 18 { value = value * 10 + Int(scalar.lead - 0x30) }
-                case .letter:
-                    if current != .word {
-                        flush()
-                        current = .word
-                        spacedBeforeCurrent = spaced
-                        spaced = false
-                        length = 0
-                    }
+                    index += scalar.width
+                }
+                // Extend the current run, or close it.
+                if kind == .digit && current == .number {
+                    length += 1
+                    if length <= 18 { value = value &* 10 &+ Int(scalar.lead &- 0x30) }
+                    continue
+                }
+                if kind == .letter && current == .word {
                     scratch[length] = scalar.lead
                     if scalar.width == 2 { scratch[length + 1] = scalar.trail }
                     length += scalar.width
+                    continue
+                }
+                if current == .number {
+                    tokens.append(DateToken(kind: .number, spaced: spacedBeforeCurrent, digits: length,
+                        number: length <= 18 ? value : nil, word: .other, symbol: .none))
+                } else if current == .word {
+                    let word = words.meaning(bytes: UnsafeBufferPointer(rebasing: scratch[0..<length]))
+                    tokens.append(DateToken(kind: .word, spaced: spacedBeforeCurrent, digits: 0, number: nil, word: word, symbol: .none))
+                }
+                current = nil
+                switch kind {
+                case nil:
+                    return tokens
+                case .whitespace:
+                    spaced = true
+                case .digit:
+                    current = .number
+                    spacedBeforeCurrent = spaced
+                    spaced = false
+                    length = 1
+                    value = Int(scalar.lead &- 0x30)
+                case .letter:
+                    current = .word
+                    spacedBeforeCurrent = spaced
+                    spaced = false
+                    scratch[0] = scalar.lead
+                    if scalar.width == 2 { scratch[1] = scalar.trail }
+                    length = scalar.width
                 case .other:
-                    flush()
                     tokens.append(DateToken(kind: .symbol, spaced: spaced, digits: 0, number: nil, word: .other, symbol: scalar.symbol))
                     spaced = false
                 }
             }
-            flush()
-            return tokens
         }
     }
 

@@ -2,10 +2,10 @@
 /// Unicode tables (`Character.isLetter` and friends cost a property lookup per character).
 ///
 /// Why a closed list: the fast paths must give exactly what the `Character`-based definitions
-/// give (`WordText.legacyWords`, `DateToken.legacyTokens`). That is guaranteed only for scalars
+/// give (`WordText.words(of:)`, `DateToken.legacyTokens`). That is guaranteed only for scalars
 /// whose properties are known here: ASCII, the Latin-1 letters (æøå, é, ü...) and the handful of
-/// punctuation marks the feeds use (non-breaking space, « », dashes, curly quotes, bullet,
-/// ellipsis). None of them is a grapheme extender, so each is one `Character`; all letters are
+/// punctuation marks the feeds use (non-breaking space, zero-width space, « », dashes, curly
+/// quotes, bullet, ellipsis). None of them is a grapheme extender, so each is one `Character`; all letters are
 /// in NFC and lower-case by adding 0x20 to one byte. Any other scalar makes `read` return nil, and
 /// the caller tokenises that text the slow, `Character`-based way (correct for all of Unicode).
 /// `KnownScalarTests` checks every scalar listed here against the standard library's answers.
@@ -47,7 +47,7 @@ struct KnownScalar {
             switch bytes[index + 2] {
             case 0x93: return KnownScalar(kind: .other, width: 3, lead: byte, trail: 0, symbol: .enDash)
             case 0x94: return KnownScalar(kind: .other, width: 3, lead: byte, trail: 0, symbol: .emDash)
-            case 0x90, 0x91, 0x92, 0x98, 0x99, 0x9C, 0x9D, 0xA2, 0xA6:
+            case 0x8B, 0x90, 0x91, 0x92, 0x98, 0x99, 0x9C, 0x9D, 0xA2, 0xA6:  // zero-width space, dashes, quotes, bullet, ellipsis
                 return KnownScalar(kind: .other, width: 3, lead: byte, trail: 0, symbol: .none)
             default: return nil
             }

@@ -1,7 +1,7 @@
 /// One word of a text as the rules see it: its vocabulary id and which single-word patterns
 /// ("planlagt*", "*vedlikehold*") it matches. `id` is -1 for a word outside the vocabulary and
 /// -2 for the border between two texts (title | summary | content), which matches nothing.
-struct Word: Sendable {
+struct Word: Sendable, Equatable {
     var id: Int32
     var patterns: UInt32
 
@@ -94,8 +94,19 @@ struct Lexicon: Sendable {
     /// else falls back to `WordText` and `String` lookups.
     func appendWords(of text: String, to words: inout [Word]) {
         var text = text
-        let done = bytesAreExact && text.withUTF8 { bytes in appendFast(bytes, to: &words) }
-        guard !done else { return }
+        if bytesAreExact && text.withUTF8({ appendFast($0, to: &words) }) { return }
+        appendCharacterWords(of: text, to: &words)
+    }
+
+    /// Whether `appendWords` reads `text` as bytes (tests compare both paths).
+    func readsBytes(_ text: String) -> Bool {
+        var scratch: [Word] = []
+        var text = text
+        return bytesAreExact && text.withUTF8 { appendFast($0, to: &scratch) }
+    }
+
+    /// The `String` path: `WordText` words, looked up by `String` equality and `Phrase.Part.matches`.
+    func appendCharacterWords(of text: String, to words: inout [Word]) {
         for word in WordText.words(of: text) {
             var bits: UInt32 = 0
             for (bit, part) in patterns.enumerated() where part.matches(word) { bits |= 1 << UInt32(bit) }
@@ -109,30 +120,55 @@ struct Lexicon: Sendable {
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { scratch in
             let scratch = UnsafeMutableBufferPointer(rebasing: scratch[...])
             var length = 0
+            var key: UInt64 = 0
             var index = 0
             while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {  // ASCII, most of the text: letters fold with | 0x20
+                    index += 1
+                    let lower = byte | 0x20
+                    let kept: UInt8
+                    if lower &- 0x61 < 26 {
+                        kept = lower
+                    } else if byte &- 0x30 < 10 {
+                        kept = byte
+                    } else {
+                        if length > 0 {
+                            words.append(word(UnsafeBufferPointer(rebasing: scratch[0..<length]), key: key))
+                            length = 0
+                            key = 0
+                        }
+                        continue
+                    }
+                    scratch[length] = kept
+                    length += 1
+                    key = Vocabulary.key(key, kept)
+                    continue
+                }
                 guard let scalar = KnownScalar.read(bytes, at: index) else {
                     words.removeSubrange(mark...)
                     return false
                 }
                 index += scalar.width
-                if scalar.kind == .letter || scalar.kind == .digit {
+                if scalar.kind == .letter {  // two bytes
                     scratch[length] = scalar.lead
-                    if scalar.width == 2 { scratch[length + 1] = scalar.trail }
-                    length += scalar.width
+                    scratch[length + 1] = scalar.trail
+                    length += 2
+                    key = Vocabulary.key(Vocabulary.key(key, scalar.lead), scalar.trail)
                 } else if length > 0 {
-                    words.append(word(UnsafeBufferPointer(rebasing: scratch[0..<length])))
+                    words.append(word(UnsafeBufferPointer(rebasing: scratch[0..<length]), key: key))
                     length = 0
+                    key = 0
                 }
             }
-            if length > 0 { words.append(word(UnsafeBufferPointer(rebasing: scratch[0..<length]))) }
+            if length > 0 { words.append(word(UnsafeBufferPointer(rebasing: scratch[0..<length]), key: key)) }
             return true
         }
     }
 
     @inline(__always)
-    private func word(_ bytes: UnsafeBufferPointer<UInt8>) -> Word {
-        Word(id: vocabulary.id(bytes: bytes), patterns: bytes.count < shortestPattern ? 0 : patternBits(bytes))
+    private func word(_ bytes: UnsafeBufferPointer<UInt8>, key: UInt64) -> Word {
+        Word(id: vocabulary.id(bytes: bytes, hash: Vocabulary.hash(key: key, length: bytes.count)), patterns: bytes.count < shortestPattern ? 0 : patternBits(bytes))
     }
 
     private func patternBits(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {

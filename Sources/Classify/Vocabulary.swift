@@ -1,42 +1,47 @@
 /// The words the rules care about (alias words, exact phrase words, date words), each with a
 /// small integer id, looked up either by lower-cased UTF-8 bytes (fast path) or by `String`.
 ///
-/// Why two lookups: the byte table (FNV-1a, open addressing) finds a word without building a
+/// Why two lookups: the byte table (open addressing) finds a word without building a
 /// `String`; the `String` dictionary serves texts the byte tokeniser declines, and has exactly
 /// `String ==` semantics (canonical equivalence), like the original word comparisons.
 /// `plainOnly` is false when some word is not plain lower-case letters and digits from
 /// `KnownScalar`'s list: then byte equality could differ from `String` equality, and callers must
 /// use the `String` lookup for every text.
 struct Vocabulary: Sendable {
-    private var slots: [Int32]
-    private var slotHashes: [UInt32]
-    private var starts: [Int]
-    private var lengths: [Int]
+    /// One slot of the open-addressing table; `id < 0` marks an empty slot.
+    private struct Slot: Sendable {
+        var id: Int32 = -1
+        var hash: UInt32 = 0
+        var start: Int32 = 0
+        var length: Int32 = 0
+    }
+
+    private var slots = [Slot](repeating: Slot(), count: 64)
     private var pool: [UInt8] = []
+    private var words: [String] = []
     private var byString: [String: Int32] = [:]
     private(set) var plainOnly = true
 
-    var count: Int { starts.count }
+    var count: Int { words.count }
 
-    init() {
-        slots = [Int32](repeating: -1, count: 64)
-        slotHashes = [UInt32](repeating: 0, count: 64)
-        starts = []
-        lengths = []
-    }
+    init() {}
 
     /// The id of `word`, adding it if new.
     @discardableResult
     mutating func intern(_ word: String) -> Int32 {
         if let id = byString[word] { return id }
-        let id = Int32(starts.count)
+        let id = Int32(words.count)
         byString[word] = id
+        words.append(word)
         if !KnownScalar.isPlainLowercaseWord(word) { plainOnly = false }
-        let bytes = Array(word.utf8)
-        starts.append(pool.count)
-        lengths.append(bytes.count)
-        pool += bytes
-        if starts.count * 2 > slots.count { rehash(capacity: slots.count * 2) } else { insert(id, hash: Self.hash(bytes)) }
+        // At most a quarter full: most looked-up words are not in the table and should meet an empty slot at once.
+        if words.count * 4 > slots.count {
+            slots = [Slot](repeating: Slot(), count: slots.count * 2)
+            pool = []
+            for (id, word) in words.enumerated() { insert(Int32(id), word) }
+        } else {
+            insert(id, word)
+        }
         return id
     }
 
@@ -45,54 +50,58 @@ struct Vocabulary: Sendable {
         byString[word] ?? -1
     }
 
-    /// The id of the word spelled by `bytes` (already lower-cased), or -1.
+    /// The id of the word spelled by `bytes` (already lower-cased) whose `hash(_:)` is `hash`, or -1.
     @inline(__always)
-    func id(bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let hash = Self.hash(bytes)
-        let mask = slots.count - 1
-        return slots.withUnsafeBufferPointer { slots in
-            slotHashes.withUnsafeBufferPointer { hashes in
-                pool.withUnsafeBufferPointer { pool in
-                    var slot = Int(hash) & mask
-                    while true {
-                        let id = slots[slot]
-                        if id < 0 { return -1 }
-                        if hashes[slot] == hash, lengths[Int(id)] == bytes.count {
-                            let start = starts[Int(id)]
-                            var equal = true
-                            for offset in 0..<bytes.count where pool[start + offset] != bytes[offset] {
-                                equal = false
-                                break
-                            }
-                            if equal { return id }
-                        }
-                        slot = (slot + 1) & mask
-                    }
-                }
+    func id(bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32 {
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var index = Int(hash) & mask
+            while true {
+                let slot = slots[index]
+                if slot.id < 0 { return -1 }
+                if slot.hash == hash, Int(slot.length) == bytes.count, equal(Int(slot.start), bytes) { return slot.id }
+                index = (index + 1) & mask
             }
         }
     }
 
-    @inline(__always)
-    static func hash(_ bytes: some Collection<UInt8>) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return hash
+    /// The id of the word spelled by `bytes` (already lower-cased), or -1.
+    func id(bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        id(bytes: bytes, hash: Self.hash(bytes))
     }
 
-    private mutating func insert(_ id: Int32, hash: UInt32) {
-        let mask = slots.count - 1
-        var slot = Int(hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = id
-        slotHashes[slot] = hash
-    }
-
-    private mutating func rehash(capacity: Int) {
-        slots = [Int32](repeating: -1, count: capacity)
-        slotHashes = [UInt32](repeating: 0, count: capacity)
-        for id in starts.indices {
-            insert(Int32(id), hash: Self.hash(pool[starts[id]..<starts[id] + lengths[id]]))
+    private func equal(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        pool.withUnsafeBufferPointer { pool in
+            for offset in 0..<bytes.count where pool[start + offset] != bytes[offset] { return false }
+            return true
         }
+    }
+
+    /// The hash of a word is built from its last eight bytes (`key`, shifted in one byte at a
+    /// time: cheap inside a tokeniser's loop) and its length; equal hashes are then compared byte
+    /// for byte.
+    @inline(__always)
+    static func key(_ key: UInt64, _ byte: UInt8) -> UInt64 {
+        key &<< 8 | UInt64(byte)
+    }
+
+    @inline(__always)
+    static func hash(key: UInt64, length: Int) -> UInt32 {
+        let mixed = (key ^ UInt64(truncatingIfNeeded: length) &<< 59) &* 0x9E37_79B9_7F4A_7C15
+        return UInt32(truncatingIfNeeded: mixed >> 32)
+    }
+
+    static func hash(_ bytes: some Collection<UInt8>) -> UInt32 {
+        hash(key: bytes.reduce(0, key), length: bytes.count)
+    }
+
+    private mutating func insert(_ id: Int32, _ word: String) {
+        let bytes = Array(word.utf8)
+        let hash = Self.hash(bytes)
+        let mask = slots.count - 1
+        var index = Int(hash) & mask
+        while slots[index].id >= 0 { index = (index + 1) & mask }
+        slots[index] = Slot(id: id, hash: hash, start: Int32(pool.count), length: Int32(bytes.count))
+        pool += bytes
     }
 }
