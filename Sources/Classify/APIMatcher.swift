@@ -12,6 +12,10 @@ import VarselModel
 ///  3. A category listed by several APIs is a family tag ("skatteoppgjør"): it adds the whole family
 ///     only when step 2 found none of the family's members, because a notice that lists the APIs
 ///     it concerns is more precise than its tag.
+///
+/// Step 2 is "for each name, longest first: every occurrence, left to right, whose words are not
+/// yet consumed". It is computed by collecting the occurrences of all names (looked up by their
+/// first word's id, one pass over the text) and accepting them in (name rank, position) order.
 struct APIMatcher: Sendable {
     private struct Name: Sendable {
         let apiID: String
@@ -19,17 +23,21 @@ struct APIMatcher: Sendable {
         let length: Int
     }
 
-    /// All names and aliases, longest (most words, then most characters) first.
-    private let names: [Name]
+    /// Word ids of each name, by rank (longest first: most words, then most characters).
+    private let nameIDs: [[Int32]]
+    private let nameAPIs: [String]
+    /// Ranks of the names whose first word has this id.
+    private let byFirstID: [[Int32]]
     /// Folded category → the ids of the APIs that list it.
     private let categories: [String: [String]]
 
-    init(catalog: Catalog) {
+    /// Adds every name's words to `vocabulary`.
+    init(catalog: Catalog, vocabulary: inout Vocabulary) {
         var names: [Name] = []
         var categories: [String: [String]] = [:]
         for api in catalog.apis {
             for text in [api.name] + api.aliases {
-                let words = WordText(text).words
+                let words = WordText.words(of: text)
                 if !words.isEmpty {
                     names.append(Name(apiID: api.id, words: words, length: words.joined().count))
                 }
@@ -38,18 +46,37 @@ struct APIMatcher: Sendable {
                 categories[Self.fold(category), default: []].append(api.id)
             }
         }
-        self.names = names.sorted { ($0.words.count, $0.length) > ($1.words.count, $1.length) }
+        names.sort { ($0.words.count, $0.length) > ($1.words.count, $1.length) }
+        nameIDs = names.map { $0.words.map { vocabulary.intern($0) } }
+        nameAPIs = names.map(\.apiID)
+        var byFirstID = [[Int32]](repeating: [], count: vocabulary.count)
+        for (rank, ids) in nameIDs.enumerated() { byFirstID[Int(ids[0])].append(Int32(rank)) }
+        self.byFirstID = byFirstID
         self.categories = categories
     }
 
     /// Lower-cased, trimmed: feed categories come as "Skatteoppgjør", "skatteoppgjør", "OTP".
     static func fold(_ category: String) -> String {
-        category.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        // Nothing to trim when the first and last scalars are letters or digits.
+        if let first = category.unicodeScalars.first, let last = category.unicodeScalars.last,
+            isPlainLetterOrDigit(first), isPlainLetterOrDigit(last)
+        {
+            return category.lowercased()
+        }
+        return category.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     }
 
-    /// The catalog ids the notice names, sorted, no duplicates.
-    func apis(categories noticeCategories: [String], text: WordText) -> [String] {
-        let named = namedAPIs(in: text.words)
+    private static func isPlainLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0xFF: true
+        default: false
+        }
+    }
+
+    /// The catalog ids the notice names, sorted, no duplicates. `words` is title + summary +
+    /// content with `Word.border` between them.
+    func apis(categories noticeCategories: [String], words: [Word]) -> [String] {
+        let named = namedAPIs(in: words)
         var found = named
         for category in noticeCategories {
             guard let ids = categories[Self.fold(category)] else { continue }
@@ -60,20 +87,31 @@ struct APIMatcher: Sendable {
         return found.sorted()
     }
 
-    private func namedAPIs(in words: [String]) -> Set<String> {
-        var consumed = [Bool](repeating: false, count: words.count)
-        var found: Set<String> = []
-        for name in names where name.words.count <= words.count {
-            var index = 0
-            while index + name.words.count <= words.count {
-                let range = index..<(index + name.words.count)
-                if Array(words[range]) == name.words && !range.contains(where: { consumed[$0] }) {
-                    found.insert(name.apiID)
-                    range.forEach { consumed[$0] = true }
-                    index = range.upperBound
-                } else {
-                    index += 1
+    private func namedAPIs(in words: [Word]) -> Set<String> {
+        var occurrences: [(rank: Int32, start: Int, end: Int)] = []
+        for index in words.indices {
+            let id = Int(words[index].id)
+            guard id >= 0, id < byFirstID.count else { continue }
+            for rank in byFirstID[id] {
+                let ids = nameIDs[Int(rank)]
+                guard index + ids.count <= words.count else { continue }
+                var matched = true
+                for offset in 1..<ids.count where words[index + offset].id != ids[offset] {
+                    matched = false
+                    break
                 }
+                if matched { occurrences.append((rank, index, index + ids.count)) }
+            }
+        }
+        guard !occurrences.isEmpty else { return [] }
+        occurrences.sort { ($0.rank, $0.start) < ($1.rank, $1.start) }
+        var consumed: [Range<Int>] = []
+        var found: Set<String> = []
+        for occurrence in occurrences {
+            let range = occurrence.start..<occurrence.end
+            if !consumed.contains(where: { $0.overlaps(range) }) {
+                consumed.append(range)
+                found.insert(nameAPIs[Int(occurrence.rank)])
             }
         }
         return found

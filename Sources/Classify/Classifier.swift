@@ -12,33 +12,56 @@ public import VarselModel
 /// window keeps the kind `.maintenance` with `unparsedWindow` explaining what was tried.
 /// The rules and their order: `KindRules` (kind), `APIMatcher` (APIs), `ScopeRules` (scope),
 /// `NorwegianDateParser` (window).
+///
+/// Cost: each text is read once as words (`Lexicon`); dates are read only when the kind rules
+/// ask for a window or the kind is maintenance.
 public struct Classifier: Sendable {
     private let matcher: APIMatcher
+    private let lexicon: Lexicon
     private let dates = NorwegianDateParser()
 
-    /// Prepares the name matcher for `catalog` (names and aliases, longest first).
+    /// Prepares the name matcher for `catalog` (names and aliases, longest first) and compiles
+    /// the phrase lists.
     public init(catalog: Catalog) {
-        matcher = APIMatcher(catalog: catalog)
+        var vocabulary = Vocabulary()
+        matcher = APIMatcher(catalog: catalog, vocabulary: &vocabulary)
+        lexicon = Lexicon(vocabulary: vocabulary)
     }
 
     public func classify(_ input: ClassificationInput) -> Classification {
-        let title = WordText(input.title)
-        let body = WordText(joining: [input.summaryText, input.contentText])
-        let everything = WordText(joining: [input.title, input.summaryText, input.contentText])
+        // title | summary | content, as one word list with borders (no phrase spans a border).
+        var words: [Word] = []
+        words.reserveCapacity((input.title.utf8.count + input.summaryText.utf8.count + input.contentText.utf8.count) / 5 + 4)
+        lexicon.appendWords(of: input.title, to: &words)
+        let titleEnd = words.count
+        words.append(.border)
+        lexicon.appendWords(of: input.summaryText, to: &words)
+        words.append(.border)
+        lexicon.appendWords(of: input.contentText, to: &words)
+        let title = lexicon.hits(in: words[..<titleEnd])
+        let body = lexicon.hits(in: words[(titleEnd + 1)...])
         let categories = Set(input.categories.map(APIMatcher.fold))
 
-        let window = dates.window(in: [input.title, input.summaryText, input.contentText], published: input.published)
-        let windowAhead = window.map { window in
-            input.published.map { (window.end ?? window.start) > $0 } ?? true
-        } ?? false
-
-        let kind = KindRules.kind(title: title, body: body, categories: categories, windowAhead: windowAhead)
-        let named = matcher.apis(categories: input.categories, text: everything)
+        var window: MaintenanceWindow??
+        func readWindow() -> MaintenanceWindow? {
+            if let window { return window }
+            let texts = [input.title, input.summaryText, input.contentText]
+            // Every date and time starts with an ASCII digit.
+            let read = texts.contains { $0.utf8.contains { $0 &- 0x30 < 10 } }
+                ? dates.window(in: texts, published: input.published) : nil
+            window = .some(read)
+            return read
+        }
+        let kind = KindRules.kind(title: title, body: body, categories: categories) {
+            readWindow().map { window in input.published.map { (window.end ?? window.start) > $0 } ?? true } ?? false
+        }
+        let named = matcher.apis(categories: input.categories, words: words)
         let (scope, apis) = ScopeRules.scope(apis: named, title: title, body: body, feedAPIs: input.feedAPIs)
 
         var classification = Classification(kind: kind, apis: apis, scope: scope)
         switch kind {
         case .maintenance:
+            let window = readWindow()
             classification.maintenanceWindow = window
             if window == nil {
                 classification.unparsedWindow = Self.unparsedDescription(input)

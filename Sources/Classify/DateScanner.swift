@@ -48,13 +48,12 @@ struct DateScanner: Sendable {
         "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
         "mandags", "tirsdags", "onsdags", "torsdags", "fredags", "lørdags", "søndags",
     ]
-    private static let dashes: Set<Character> = ["-", "–", "—"]
 
     let tokens: [DateToken]
 
     /// All mentions in `text`, in order.
-    static func mentions(in text: String) -> [DateMention] {
-        DateScanner(tokens: DateToken.tokens(of: text)).scan()
+    static func mentions(in text: String, words: DateWords) -> [DateMention] {
+        DateScanner(tokens: DateToken.tokens(of: text, words: words)).scan()
     }
 
     func scan() -> [DateMention] {
@@ -79,10 +78,10 @@ struct DateScanner: Sendable {
     private func dateRange(at index: Int) -> (DayRef, DayRef, Int)? {
         guard let (first, last, next) = date(at: index) else { return nil }
         var cursor = next
-        if token(cursor)?.isWord(["til"]) == true {
+        if token(cursor)?.isWord(.til) == true {
             cursor += 1
-            if token(cursor)?.isWord(["og"]) == true, token(cursor + 1)?.isWord(["med"]) == true { cursor += 2 }
-        } else if token(cursor)?.isSymbol(Self.dashes) == true {
+            if token(cursor)?.isWord(.og) == true, token(cursor + 1)?.isWord(.med) == true { cursor += 2 }
+        } else if token(cursor)?.isDash == true {
             cursor += 1
         } else {
             return (first, last, next)
@@ -103,36 +102,36 @@ struct DateScanner: Sendable {
             return token
         }
         let numberAt = { (offset: Int, digits: ClosedRange<Int>) -> Int? in
-            guard let token = adjacent(offset), token.kind == .number, digits.contains(token.text.count) else { return nil }
+            guard let token = adjacent(offset), token.kind == .number, digits.contains(token.digits) else { return nil }
             return token.number
         }
         // 2023-09-05
-        if first.text.count == 4, adjacent(1)?.isSymbol(["-"]) == true, let month = numberAt(2, 1...2),
-            adjacent(3)?.isSymbol(["-"]) == true, let day = numberAt(4, 1...2)
+        if first.digits == 4, adjacent(1)?.isSymbol(.hyphen) == true, let month = numberAt(2, 1...2),
+            adjacent(3)?.isSymbol(.hyphen) == true, let day = numberAt(4, 1...2)
         {
             return validated(DayRef(day: day, month: month, year: first.number), next: index + 5)
         }
-        guard (1...2).contains(first.text.count), let day = first.number else { return nil }
+        guard (1...2).contains(first.digits), let day = first.number else { return nil }
         // 30-03-2024
-        if adjacent(1)?.isSymbol(["-"]) == true, let month = numberAt(2, 1...2), adjacent(3)?.isSymbol(["-"]) == true,
+        if adjacent(1)?.isSymbol(.hyphen) == true, let month = numberAt(2, 1...2), adjacent(3)?.isSymbol(.hyphen) == true,
             let year = numberAt(4, 4...4)
         {
             return validated(DayRef(day: day, month: month, year: year), next: index + 5)
         }
         // 05.10.2023, 28.11.23, 16.11
-        guard adjacent(1)?.isSymbol(["."]) == true, let monthToken = adjacent(2), monthToken.kind == .number,
-            (1...2).contains(monthToken.text.count), let month = monthToken.number
+        guard adjacent(1)?.isSymbol(.dot) == true, let monthToken = adjacent(2), monthToken.kind == .number,
+            (1...2).contains(monthToken.digits), let month = monthToken.number
         else { return nil }
-        if adjacent(3)?.isSymbol(["."]) == true, let yearToken = adjacent(4), yearToken.kind == .number {
-            guard [2, 4].contains(yearToken.text.count), let year = yearToken.number else { return nil }  // an IP address
+        if adjacent(3)?.isSymbol(.dot) == true, let yearToken = adjacent(4), yearToken.kind == .number {
+            guard [2, 4].contains(yearToken.digits), let year = yearToken.number else { return nil }  // an IP address
             return validated(DayRef(day: day, month: month, year: year < 100 ? 2000 + year : year), next: index + 5)
         }
-        guard monthToken.text.count == 2 else { return nil }
+        guard monthToken.digits == 2 else { return nil }
         return validated(DayRef(day: day, month: month, year: nil), next: index + 3)
     }
 
     private func namedDate(at index: Int) -> (DayRef, DayRef, Int)? {
-        guard let first = token(index), first.kind == .number, (1...2).contains(first.text.count),
+        guard let first = token(index), first.kind == .number, (1...2).contains(first.digits),
             let day = first.number, startsFree(index)
         else { return nil }
         var cursor = skipDot(index + 1)
@@ -140,8 +139,8 @@ struct DateScanner: Sendable {
         if month(at: cursor) == nil {
             // "3. eller 4. juni", "12 til 14 oktober", "12.-14. oktober"
             guard let connector = token(cursor),
-                connector.isWord(["eller", "til", "og"]) || connector.isSymbol(Self.dashes),
-                let second = token(cursor + 1), second.kind == .number, (1...2).contains(second.text.count),
+                connector.isWord(.eller) || connector.isWord(.til) || connector.isWord(.og) || connector.isDash,
+                let second = token(cursor + 1), second.kind == .number, (1...2).contains(second.digits),
                 let secondDay = second.number, secondDay > day
             else { return nil }
             lastDay = secondDay
@@ -150,7 +149,7 @@ struct DateScanner: Sendable {
         guard let (month, afterMonth) = month(at: cursor) else { return nil }
         var next = afterMonth
         var year: Int?
-        if let yearToken = token(next), yearToken.kind == .number, yearToken.text.count == 4 {
+        if let yearToken = token(next), yearToken.kind == .number, yearToken.digits == 4 {
             year = yearToken.number
             next += 1
         }
@@ -161,7 +160,7 @@ struct DateScanner: Sendable {
     }
 
     private func month(at index: Int) -> (Int, Int)? {
-        guard let token = token(index), token.kind == .word, let month = Self.months[token.text] else { return nil }
+        guard let token = token(index), token.kind == .word, let month = token.word.month else { return nil }
         return (month, skipDot(index + 1))
     }
 
@@ -179,7 +178,7 @@ struct DateScanner: Sendable {
         guard let (start, afterStart) = time(at: index, bare: false) else { return nil }
         let single = DateMention.time(start: start, end: nil, endDay: nil, tokens: index..<afterStart)
         guard let connector = token(afterStart),
-            connector.isWord(["til", "og"]) || connector.isSymbol(Self.dashes)
+            connector.isWord(.til) || connector.isWord(.og) || connector.isDash
         else { return (single, afterStart) }
         let cursor = afterStart + 1
         if let (day, _, afterDay) = date(at: skipWeekday(cursor)) {
@@ -195,7 +194,7 @@ struct DateScanner: Sendable {
     private func time(at index: Int, bare: Bool) -> (ClockTime, Int)? {
         var cursor = index
         var marked = false
-        if token(index)?.isWord(["kl", "klokken", "klokka"]) == true {
+        if let marker = token(index), marker.kind == .word, marker.word.isTimeMarker {
             cursor = skipDot(index + 1)
             marked = true
         }
@@ -204,17 +203,17 @@ struct DateScanner: Sendable {
         var minute = 0
         var next = cursor + 1
         var colon = false
-        if hourToken.text.count == 4, marked || bare, let value = hourToken.number {
+        if hourToken.digits == 4, marked || bare, let value = hourToken.number {
             hour = value / 100
             minute = value % 100
-        } else if (1...2).contains(hourToken.text.count), let value = hourToken.number {
+        } else if (1...2).contains(hourToken.digits), let value = hourToken.number {
             hour = value
-            if let separator = token(cursor + 1), !separator.spaced, separator.isSymbol([":", "."]),
+            if let separator = token(cursor + 1), !separator.spaced, separator.isSymbol(.colon) || separator.isSymbol(.dot),
                 let minuteToken = token(cursor + 2), !minuteToken.spaced, minuteToken.kind == .number,
-                minuteToken.text.count == 2, let value = minuteToken.number
+                minuteToken.digits == 2, let value = minuteToken.number
             {
                 minute = value
-                colon = separator.text == ":"
+                colon = separator.symbol == .colon
                 next = cursor + 3
             }
         } else {
@@ -236,15 +235,15 @@ struct DateScanner: Sendable {
     private func startsFree(_ index: Int) -> Bool {
         guard index > 0, !tokens[index].spaced else { return true }
         let previous = tokens[index - 1]
-        return !(previous.kind == .number || previous.kind == .word || previous.isSymbol([".", ":", "/"]))
+        return !(previous.kind == .number || previous.kind == .word || previous.isSymbol(.dot) || previous.isSymbol(.colon) || previous.isSymbol(.slash))
     }
 
     private func skipDot(_ index: Int) -> Int {
-        if let dot = token(index), !dot.spaced, dot.isSymbol(["."]) { return index + 1 }
+        if let dot = token(index), !dot.spaced, dot.isSymbol(.dot) { return index + 1 }
         return index
     }
 
     private func skipWeekday(_ index: Int) -> Int {
-        token(index)?.isWord(Self.weekdays) == true ? index + 1 : index
+        token(index)?.isWord(.weekday) == true ? index + 1 : index
     }
 }

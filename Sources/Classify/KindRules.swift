@@ -49,26 +49,30 @@ struct KindRules: Sendable {
     ]
     static let label: [Phrase] = ["driftsvarsel*", "driftsmelding*", "driftstatus", "driftsstatus"]
 
-    /// Decides the kind. `windowAhead` says whether a maintenance window was read that has not
-    /// ended by the notice's publication (or no publication date is known).
-    static func kind(title: WordText, body: WordText, categories: Set<String>, windowAhead: Bool) -> NoticeKind {
-        if title.starts(with: cancelledLeading) || title.contains(any: cancelled) { return .cancelled }
-        if title.contains(any: resolvedTitle) { return .resolved }
-        if title.contains(any: planned) { return .maintenance }
-        if title.contains(any: incident) { return .incident }
-        if title.contains(any: maintenance) { return .maintenance }
-        if title.contains(any: downtime) { return windowAhead ? .maintenance : .incident }
-        if title.contains(any: change) { return .change }
+    /// Decides the kind from the phrase lists found in the title and in summary + content.
+    /// `windowAhead` says whether a maintenance window was read that has not ended by the notice's
+    /// publication (or no publication date is known); it is asked only for downtime words, because
+    /// reading dates is the expensive part.
+    static func kind(
+        title: PhraseHits, body: PhraseHits, categories: Set<String>, windowAhead: () -> Bool
+    ) -> NoticeKind {
+        if title.starts(with: .cancelledLeading) || title.contains(.cancelled) { return .cancelled }
+        if title.contains(.resolvedTitle) { return .resolved }
+        if title.contains(.planned) { return .maintenance }
+        if title.contains(.incident) { return .incident }
+        if title.contains(.maintenance) { return .maintenance }
+        if title.contains(.downtime) { return windowAhead() ? .maintenance : .incident }
+        if title.contains(.change) { return .change }
 
         let newsOnly = categories.contains("nyhet") && !categories.contains("drift")
         if !newsOnly {
-            if body.contains(any: resolvedBody) { return .resolved }
-            if body.contains(any: incident) { return .incident }
-            if body.contains(any: planned) || body.contains(any: maintenance) { return .maintenance }
-            if body.contains(any: downtime) && windowAhead { return .maintenance }
+            if body.contains(.resolvedBody) { return .resolved }
+            if body.contains(.incident) { return .incident }
+            if body.contains(.planned) || body.contains(.maintenance) { return .maintenance }
+            if body.contains(.downtime) && windowAhead() { return .maintenance }
         }
-        if title.contains(any: label) { return .incident }
-        if body.contains(any: change) { return .change }
+        if title.contains(.label) { return .incident }
+        if body.contains(.change) { return .change }
         return .news
     }
 }

@@ -30,6 +30,7 @@ public import VarselModel
 /// Returns nil when nothing can be read; the caller records the text it tried.
 public struct NorwegianDateParser: Sendable {
     private let calendar: Calendar
+    private let words = DateWords()
 
     /// Uses the Gregorian calendar in Europe/Oslo. If the system has no tz database, falls back
     /// to a fixed UTC+1 (wrong by an hour in summer; better than no window).
@@ -41,28 +42,46 @@ public struct NorwegianDateParser: Sendable {
 
     /// The window the texts announce, or nil if they give no readable day or time.
     public func window(in texts: [String], published: Date?) -> MaintenanceWindow? {
+        let mentions = texts.map { DateScanner.mentions(in: $0, words: words) }
+        guard mentions.contains(where: { !$0.isEmpty }) else { return nil }
+        // Calendar calls are the expensive part: the publication day is computed once.
+        let publishedDay = published.flatMap(civilDay(of:))
         var candidates: [Candidate] = []
         var floating: [TimeSpan] = []
-        for text in texts {
-            let (days, times) = daysAndTimes(in: DateScanner.mentions(in: text), published: published)
+        for mentions in mentions {
+            let (days, times) = daysAndTimes(in: mentions, published: published, publishedDay: publishedDay)
             candidates += days
             floating += times
         }
         guard !candidates.isEmpty else {
-            guard let time = floating.first, let published, let day = civilDay(of: published) else { return nil }
-            return window(of: Candidate(first: day, last: day, time: time), published: published)
+            guard let time = floating.first, let published, let day = publishedDay else { return nil }
+            return window(of: Candidate(first: day, last: day, time: time), published: published, publishedDay: publishedDay)
         }
-        let publishedDay = published.flatMap(civilDay(of:))
-        let notOver = candidates.filter { candidate in
-            guard let published, let window = window(of: candidate, published: published) else { return true }
-            return (window.end ?? window.start) > published
+        // The first candidate not yet over, and the first one that is also informative. Candidates
+        // after the informative one cannot change the choice, so their windows are not computed.
+        var windows = [MaintenanceWindow??](repeating: nil, count: candidates.count)
+        var firstNotOver: Int?
+        var informative: Int?
+        for (index, candidate) in candidates.enumerated() {
+            if let published {
+                let window = window(of: candidate, published: published, publishedDay: publishedDay)
+                windows[index] = .some(window)
+                if let window, !((window.end ?? window.start) > published) { continue }
+            }
+            firstNotOver = firstNotOver ?? index
+            if candidate.time != nil || candidate.first != candidate.last || candidate.first != publishedDay {
+                informative = index
+                break
+            }
         }
-        let informative = notOver.first { $0.time != nil || $0.first != $0.last || $0.first != publishedDay }
-        guard var chosen = informative ?? notOver.first ?? candidates.first else { return nil }
+        let chosenIndex = informative ?? firstNotOver ?? 0
+        var chosen = candidates[chosenIndex]
         if chosen.time == nil && chosen.first == chosen.last {
             chosen.time = candidates.first { $0.first == chosen.first && $0.time != nil }?.time ?? floating.first
+            if chosen.time != nil { windows[chosenIndex] = nil }
         }
-        return window(of: chosen, published: published)
+        if let window = windows[chosenIndex] { return window }
+        return window(of: chosen, published: published, publishedDay: publishedDay)
     }
 
     // MARK: Internals
@@ -87,13 +106,14 @@ public struct NorwegianDateParser: Sendable {
     }
 
     /// Days of one text with their nearest times, and the times of a text that has no days.
-    private func daysAndTimes(in mentions: [DateMention], published: Date?) -> ([Candidate], [TimeSpan]) {
+    private func daysAndTimes(in mentions: [DateMention], published: Date?, publishedDay: CivilDay?) -> ([Candidate], [TimeSpan]) {
         var days: [(mention: DateMention, candidate: Candidate)] = []
         var times: [(tokens: Range<Int>, span: TimeSpan)] = []
         for mention in mentions {
             switch mention {
             case .days(let first, let last, _):
-                guard let start = resolve(first, published: published), let end = resolve(last, published: published)
+                guard let start = resolve(first, published: published, publishedDay: publishedDay),
+                    let end = resolve(last, published: published, publishedDay: publishedDay)
                 else { continue }
                 days.append((mention, Candidate(first: start, last: end, time: nil)))
             case .time(let start, let end, let endDay, let tokens):
@@ -114,9 +134,12 @@ public struct NorwegianDateParser: Sendable {
         a.lowerBound >= b.upperBound ? a.lowerBound - b.upperBound : max(0, b.lowerBound - a.upperBound)
     }
 
-    private func resolve(_ day: DayRef, published: Date?) -> CivilDay? {
+    private func resolve(_ day: DayRef, published: Date?, publishedDay: CivilDay?) -> CivilDay? {
         if let year = day.year { return CivilDay(year: year, month: day.month, day: day.day) }
-        guard let published, let publishedDay = civilDay(of: published) else { return nil }
+        guard let published, let publishedDay else { return nil }
+        if let year = CivilDay.nearestYear(day, to: published, publishedYear: publishedDay.year) {
+            return CivilDay(year: year, month: day.month, day: day.day)
+        }
         let options = (publishedDay.year - 1...publishedDay.year + 1).compactMap { year -> (CivilDay, TimeInterval)? in
             let candidate = CivilDay(year: year, month: day.month, day: day.day)
             guard let midnight = midnight(candidate) else { return nil }
@@ -125,14 +148,14 @@ public struct NorwegianDateParser: Sendable {
         return options.min { $0.1 < $1.1 }?.0
     }
 
-    private func window(of candidate: Candidate, published: Date?) -> MaintenanceWindow? {
+    private func window(of candidate: Candidate, published: Date?, publishedDay: CivilDay?) -> MaintenanceWindow? {
         guard let time = candidate.time else {
             guard let start = midnight(candidate.first), let end = midnight(candidate.last).flatMap(nextDay) else { return nil }
             return MaintenanceWindow(start: start, end: end)
         }
         guard let start = instant(candidate.first, time.start) else { return nil }
         guard let endTime = time.end else { return MaintenanceWindow(start: start, end: nil) }
-        let endDay = time.endDay.flatMap { resolve($0, published: published) }
+        let endDay = time.endDay.flatMap { resolve($0, published: published, publishedDay: publishedDay) }
         guard var end = instant(endDay ?? candidate.first, endTime) else { return MaintenanceWindow(start: start, end: nil) }
         if end <= start && endDay == nil, let later = nextDay(end) { end = later }
         return MaintenanceWindow(start: start, end: end > start ? end : nil)
@@ -155,5 +178,43 @@ public struct NorwegianDateParser: Sendable {
     private func instant(_ day: CivilDay, _ time: ClockTime) -> Date? {
         if time.hour == 24 { return midnight(day).flatMap(nextDay) }
         return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: time.hour, minute: time.minute))
+    }
+}
+
+extension NorwegianDateParser.CivilDay {
+    /// The year (one before, of, or after `publishedYear`) whose `day` at local midnight is nearest
+    /// to `published`, found without the calendar, or nil when that is not clear by a wide margin.
+    ///
+    /// Why it is exact: midnight in any time zone (UTC-12...UTC+14) lies within 14 hours of UTC
+    /// midnight, so when the best guess beats the next by more than two days, the calendar's
+    /// answer is the same. Close calls, 29 February (rolls over in common years) and years near
+    /// the Julian/Gregorian switch go to the calendar.
+    static func nearestYear(_ day: DayRef, to published: Date, publishedYear: Int) -> Int? {
+        guard (1700...9000).contains(publishedYear), !(day.month == 2 && day.day == 29) else { return nil }
+        let now = published.timeIntervalSince1970
+        var best: (year: Int, distance: Double)?
+        var runnerUp = Double.infinity
+        for year in publishedYear - 1...publishedYear + 1 {
+            let midnight = Double(daysSince1970(year: year, month: day.month, day: day.day)) * 86_400
+            let distance = abs(midnight - now)
+            if let current = best, current.distance <= distance {
+                runnerUp = min(runnerUp, distance)
+            } else {
+                runnerUp = min(runnerUp, best?.distance ?? .infinity)
+                best = (year, distance)
+            }
+        }
+        guard let best, runnerUp - best.distance > 2 * 86_400 else { return nil }
+        return best.year
+    }
+
+    /// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
+    static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+        let year = month <= 2 ? year - 1 : year
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yearOfEra = year - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 }

@@ -29,12 +29,12 @@ struct ScopeRules: Sendable {
     ///  4. the feed is about specific APIs (`feedAPIs`, e.g. Folkeregisteret's feed) → those, `.apis`
     ///  5. a publisher-wide phrase ("våre delingstjenester") → `.all`
     ///  6. otherwise `.unknown` (routed to "all" subscribers and KS support: never dropped)
-    static func scope(apis: [String], title: WordText, body: WordText, feedAPIs: [String]) -> (NoticeScope, [String]) {
-        if title.contains(any: skatteetatenWide) { return (.all, apis) }
+    static func scope(apis: [String], title: PhraseHits, body: PhraseHits, feedAPIs: [String]) -> (NoticeScope, [String]) {
+        if title.contains(.skatteetatenWide) { return (.all, apis) }
         if !apis.isEmpty { return (.apis, apis) }
-        if body.contains(any: skatteetatenWide) { return (.all, []) }
+        if body.contains(.skatteetatenWide) { return (.all, []) }
         if !feedAPIs.isEmpty { return (.apis, Array(Set(feedAPIs)).sorted()) }
-        if title.contains(any: publisherWide) || body.contains(any: publisherWide) { return (.all, []) }
+        if title.contains(.publisherWide) || body.contains(.publisherWide) { return (.all, []) }
         return (.unknown, [])
     }
 }
