@@ -47,7 +47,8 @@ public struct Classifier: Sendable {
             if let window { return window }
             let texts = [input.title, input.summaryText, input.contentText]
             // Every date and time starts with an ASCII digit.
-            let read = texts.contains { $0.utf8.contains { $0 &- 0x30 < 10 } }
+            let read =
+                texts.contains { $0.utf8.contains { $0 &- 0x30 < 10 } }
                 ? dates.window(in: texts, published: input.published) : nil
             window = .some(read)
             return read

@@ -235,7 +235,9 @@ struct DateScanner: Sendable {
     private func startsFree(_ index: Int) -> Bool {
         guard index > 0, !tokens[index].spaced else { return true }
         let previous = tokens[index - 1]
-        return !(previous.kind == .number || previous.kind == .word || previous.isSymbol(.dot) || previous.isSymbol(.colon) || previous.isSymbol(.slash))
+        return
+            !(previous.kind == .number || previous.kind == .word || previous.isSymbol(.dot) || previous.isSymbol(.colon)
+            || previous.isSymbol(.slash))
     }
 
     private func skipDot(_ index: Int) -> Int {

@@ -80,11 +80,14 @@ struct DateToken: Sendable, Equatable {
                     continue
                 }
                 if current == .number {
-                    tokens.append(DateToken(kind: .number, spaced: spacedBeforeCurrent, digits: length,
-                        number: length <= 18 ? value : nil, word: .other, symbol: .none))
+                    tokens.append(
+                        DateToken(
+                            kind: .number, spaced: spacedBeforeCurrent, digits: length,
+                            number: length <= 18 ? value : nil, word: .other, symbol: .none))
                 } else if current == .word {
                     let word = words.meaning(bytes: UnsafeBufferPointer(rebasing: scratch[0..<length]))
-                    tokens.append(DateToken(kind: .word, spaced: spacedBeforeCurrent, digits: 0, number: nil, word: word, symbol: .none))
+                    tokens.append(
+                        DateToken(kind: .word, spaced: spacedBeforeCurrent, digits: 0, number: nil, word: word, symbol: .none))
                 }
                 current = nil
                 switch kind {
@@ -106,7 +109,8 @@ struct DateToken: Sendable, Equatable {
                     if scalar.width == 2 { scratch[1] = scalar.trail }
                     length = scalar.width
                 case .other:
-                    tokens.append(DateToken(kind: .symbol, spaced: spaced, digits: 0, number: nil, word: .other, symbol: scalar.symbol))
+                    tokens.append(
+                        DateToken(kind: .symbol, spaced: spaced, digits: 0, number: nil, word: .other, symbol: scalar.symbol))
                     spaced = false
                 }
             }
@@ -125,10 +129,11 @@ struct DateToken: Sendable, Equatable {
         func flush() {
             if let kind = currentKind {
                 let text = current.lowercased()
-                tokens.append(DateToken(
-                    kind: kind, spaced: spacedBeforeCurrent, digits: kind == .number ? text.count : 0,
-                    number: kind == .number ? Int(text) : nil, word: kind == .word ? words.meaning(text) : .other,
-                    symbol: kind == .symbol && text.count == 1 ? DateSymbol(text.first!) : .none))
+                tokens.append(
+                    DateToken(
+                        kind: kind, spaced: spacedBeforeCurrent, digits: kind == .number ? text.count : 0,
+                        number: kind == .number ? Int(text) : nil, word: kind == .word ? words.meaning(text) : .other,
+                        symbol: kind == .symbol && text.count == 1 ? DateSymbol(text.first!) : .none))
             }
             current = ""
             currentKind = nil

@@ -62,7 +62,11 @@ struct Lexicon: Sendable {
         byFirstPattern = [[Int32]](repeating: [], count: patterns.count)
         for phrase in phraseLists.indices {
             let first = partCodes[partStarts[phrase]]
-            if first >= 0 { byFirstID[Int(first)].append(Int32(phrase)) } else { byFirstPattern[Int(-first - 1)].append(Int32(phrase)) }
+            if first >= 0 {
+                byFirstID[Int(first)].append(Int32(phrase))
+            } else {
+                byFirstPattern[Int(-first - 1)].append(Int32(phrase))
+            }
         }
     }
 
@@ -168,7 +172,9 @@ struct Lexicon: Sendable {
 
     @inline(__always)
     private func word(_ bytes: UnsafeBufferPointer<UInt8>, key: UInt64) -> Word {
-        Word(id: vocabulary.id(bytes: bytes, hash: Vocabulary.hash(key: key, length: bytes.count)), patterns: bytes.count < shortestPattern ? 0 : patternBits(bytes))
+        Word(
+            id: vocabulary.id(bytes: bytes, hash: Vocabulary.hash(key: key, length: bytes.count)),
+            patterns: bytes.count < shortestPattern ? 0 : patternBits(bytes))
     }
 
     private func patternBits(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {

@@ -106,7 +106,8 @@ public struct NorwegianDateParser: Sendable {
     }
 
     /// Days of one text with their nearest times, and the times of a text that has no days.
-    private func daysAndTimes(in mentions: [DateMention], published: Date?, publishedDay: CivilDay?) -> ([Candidate], [TimeSpan]) {
+    private func daysAndTimes(in mentions: [DateMention], published: Date?, publishedDay: CivilDay?) -> ([Candidate], [TimeSpan])
+    {
         var days: [(mention: DateMention, candidate: Candidate)] = []
         var times: [(tokens: Range<Int>, span: TimeSpan)] = []
         for mention in mentions {
@@ -122,7 +123,9 @@ public struct NorwegianDateParser: Sendable {
         }
         guard !days.isEmpty else { return ([], times.map(\.span)) }
         for time in times {
-            let nearest = days.indices.min { distance(time.tokens, days[$0].mention.tokens) < distance(time.tokens, days[$1].mention.tokens) }!
+            let nearest = days.indices.min {
+                distance(time.tokens, days[$0].mention.tokens) < distance(time.tokens, days[$1].mention.tokens)
+            }!
             if days[nearest].candidate.time == nil { days[nearest].candidate.time = time.span }
         }
         return (days.map(\.candidate), [])
@@ -177,7 +180,8 @@ public struct NorwegianDateParser: Sendable {
 
     private func instant(_ day: CivilDay, _ time: ClockTime) -> Date? {
         if time.hour == 24 { return midnight(day).flatMap(nextDay) }
-        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: time.hour, minute: time.minute))
+        return calendar.date(
+            from: DateComponents(year: day.year, month: day.month, day: day.day, hour: time.hour, minute: time.minute))
     }
 }
 

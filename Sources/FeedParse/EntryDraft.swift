@@ -37,16 +37,18 @@ struct EntryDraft {
         }
         switch format {
         case .atom:
-            return .entry(FeedEntry(
-                id: identity, title: title ?? "", link: link, published: published, updated: updated,
-                categories: categories, summaryText: summaryText,
-                contentText: content?.text ?? "", contentHTML: content?.html ?? ""))
+            return .entry(
+                FeedEntry(
+                    id: identity, title: title ?? "", link: link, published: published, updated: updated,
+                    categories: categories, summaryText: summaryText,
+                    contentText: content?.text ?? "", contentHTML: content?.html ?? ""))
         case .rss:
             let body = encoded ?? description
-            return .entry(FeedEntry(
-                id: identity, title: title ?? "", link: link, published: published ?? dcDate, updated: nil,
-                categories: categories, summaryText: encoded != nil ? description?.text ?? "" : "",
-                contentText: body?.text ?? "", contentHTML: body?.html ?? ""))
+            return .entry(
+                FeedEntry(
+                    id: identity, title: title ?? "", link: link, published: published ?? dcDate, updated: nil,
+                    categories: categories, summaryText: encoded != nil ? description?.text ?? "" : "",
+                    contentText: body?.text ?? "", contentHTML: body?.html ?? ""))
         }
     }
 }

@@ -47,8 +47,9 @@ public enum FeedDate {
         var s = DateScanner(bytes)
         s.skipSpaces()
         guard let year = s.number(exactly: 4), s.take(0x2D),
-              let month = s.number(exactly: 2), s.take(0x2D),
-              let day = s.number(exactly: 2) else { return nil }
+            let month = s.number(exactly: 2), s.take(0x2D),
+            let day = s.number(exactly: 2)
+        else { return nil }
         var hour = 0, minute = 0, second = 0
         var fraction = 0.0
         var offset = 0
@@ -87,7 +88,7 @@ public enum FeedDate {
     static func rfc822(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         var s = DateScanner(bytes)
         s.skipSpaces()
-        if let first = s.peek, DateScanner.isLetter(first) {   // optional weekday
+        if let first = s.peek, DateScanner.isLetter(first) {  // optional weekday
             _ = s.letters()
             _ = s.take(0x2C)
             s.skipSpaces()
@@ -102,7 +103,8 @@ public enum FeedDate {
         if yearDigits.count == 2 { year += year < 50 ? 2000 : 1900 } else if yearDigits.count == 3 { year += 1900 }
         s.skipSpaces()
         guard let hour = s.number(exactly: 2) ?? s.number(exactly: 1), s.take(0x3A),
-              let minute = s.number(exactly: 2) else { return nil }
+            let minute = s.number(exactly: 2)
+        else { return nil }
         var second = 0
         if s.take(0x3A) {
             guard let sec = s.number(exactly: 2) else { return nil }
@@ -121,7 +123,7 @@ public enum FeedDate {
                 return nil
             }
             s.skipSpaces()
-            if s.take(0x28) { s.index = bytes.count }   // "(comment)" after the zone
+            if s.take(0x28) { s.index = bytes.count }  // "(comment)" after the zone
         }
         guard s.atEnd else { return nil }
         return make(year, month, day, hour, minute, second, offset: offset, fraction: 0)
@@ -132,7 +134,8 @@ public enum FeedDate {
         offset: Int, fraction: Double
     ) -> Date? {
         guard (1970...2200).contains(year), (1...12).contains(month), day >= 1,
-              day <= daysIn(month: month, year: year), hour < 24, minute < 60, second <= 60 else { return nil }
+            day <= daysIn(month: month, year: year), hour < 24, minute < 60, second <= 60
+        else { return nil }
         let days = daysFromCivil(year, month, day)
         let seconds = days * 86_400 + hour * 3_600 + minute * 60 + min(second, 59) - offset
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
@@ -159,8 +162,10 @@ public enum FeedDate {
     private static func monthNumber(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
         guard name.count >= 3 else { return nil }
         let key = (UInt32(name[0] | 0x20) << 16) | (UInt32(name[1] | 0x20) << 8) | UInt32(name[2] | 0x20)
-        let months: [UInt32] = [0x6A616E, 0x666562, 0x6D6172, 0x617072, 0x6D6179, 0x6A756E,
-                                0x6A756C, 0x617567, 0x736570, 0x6F6374, 0x6E6F76, 0x646563]
+        let months: [UInt32] = [
+            0x6A616E, 0x666562, 0x6D6172, 0x617072, 0x6D6179, 0x6A756E,
+            0x6A756C, 0x617567, 0x736570, 0x6F6374, 0x6E6F76, 0x646563,
+        ]
         guard let index = months.firstIndex(of: key) else { return nil }
         return index + 1
     }
@@ -184,7 +189,7 @@ public enum FeedDate {
         case "CEST", "EET": hours = 2
         case "EEST": hours = 3
         default:
-            guard name.count == 1, name[0] & ~0x20 != 0x4A else { return nil }   // military, not "J"
+            guard name.count == 1, name[0] & ~0x20 != 0x4A else { return nil }  // military, not "J"
             hours = 0
         }
         return hours * 3_600

@@ -138,8 +138,9 @@ struct FeedExtractor {
 
     private mutating func appendCaptured(_ value: UnsafeBufferPointer<UInt8>) throws(FeedParseError) {
         guard buffer.count + value.count <= maxFieldBytes else {
-            throw .tooLarge(source: source, line: currentLine(), element: capture?.field.elementName ?? "text",
-                            limit: maxFieldBytes)
+            throw .tooLarge(
+                source: source, line: currentLine(), element: capture?.field.elementName ?? "text",
+                limit: maxFieldBytes)
         }
         buffer.append(value)
     }

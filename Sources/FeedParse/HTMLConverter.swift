@@ -32,11 +32,11 @@ struct HTMLConverter {
         var runStart = 0
         while i < n {
             let b = p[i]
-            if b == 0x3C {          // '<'
+            if b == 0x3C {  // '<'
                 emitText(p, runStart, i)
                 i = markup(p, i, n)
                 runStart = i
-            } else if b == 0x26 {   // '&'
+            } else if b == 0x26 {  // '&'
                 emitText(p, runStart, i)
                 if let (scalar, next) = HTMLEntities.decode(p, i, n) {
                     if dropping.isEmpty {
@@ -112,7 +112,8 @@ struct HTMLConverter {
         if tag.dropsContent {
             // Capped like the writer's stack (deeper drops are covered by the outer ones).
             if !tag.isVoid, !(selfClosing && (tag == .svg || tag == .math)),
-               dropping.count < SanitizedHTMLWriter.maxDepth {
+                dropping.count < SanitizedHTMLWriter.maxDepth
+            {
                 dropping.append(tag)
             }
             return
@@ -126,7 +127,7 @@ struct HTMLConverter {
         }
         guard wantHTML, tag.isEmitted else { return }
         if tag == .a {
-            html.end(.a)   // HTML closes an open link before starting another
+            html.end(.a)  // HTML closes an open link before starting another
             guard let href = URLPolicy.allowed(scratchHref.bytes) else { return }
             html.start(.a, href: href, title: scratchTitle.isEmpty ? nil : scratchTitle.bytes)
         } else {
@@ -139,7 +140,7 @@ struct HTMLConverter {
             if let index = dropping.lastIndex(of: tag) { dropping.removeSubrange(index...) }
             return
         }
-        if tag == .br {   // `</br>` is read as `<br>` by browsers
+        if tag == .br {  // `</br>` is read as `<br>` by browsers
             startTag(.br, selfClosing: false)
             return
         }
@@ -254,14 +255,14 @@ struct HTMLConverter {
     }
 
     private func skipComment(_ p: UnsafePointer<UInt8>, _ k: Int, _ n: Int) -> Int {
-        if k < n, p[k] == 0x3E { return k + 1 }                                  // <!-->
-        if k + 1 < n, p[k] == 0x2D, p[k + 1] == 0x3E { return k + 2 }           // <!--->
+        if k < n, p[k] == 0x3E { return k + 1 }  // <!-->
+        if k + 1 < n, p[k] == 0x2D, p[k + 1] == 0x3E { return k + 2 }  // <!--->
         var m = k
         while m + 2 < n {
             if p[m] == 0x2D, p[m + 1] == 0x2D, p[m + 2] == 0x3E { return m + 3 }
             m += 1
         }
-        return n   // unclosed comment: the rest is comment
+        return n  // unclosed comment: the rest is comment
     }
 
     private func skipPast(_ byte: UInt8, _ p: UnsafePointer<UInt8>, _ k: Int, _ n: Int) -> Int {

@@ -12,11 +12,11 @@ enum HTMLEntities {
     static func decode(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> (scalar: UInt32, next: Int)? {
         var j = i + 1
         guard j < n else { return nil }
-        if p[j] == 0x23 {   // '#'
+        if p[j] == 0x23 {  // '#'
             j += 1
             var value: UInt32 = 0
             var digits = 0
-            if j < n, p[j] | 0x20 == 0x78 {   // 'x'
+            if j < n, p[j] | 0x20 == 0x78 {  // 'x'
                 j += 1
                 while j < n, let d = hexValue(p[j]) {
                     if value <= 0x10FFFF { value = value &* 16 &+ d }
@@ -45,10 +45,10 @@ enum HTMLEntities {
     private static func lookup(_ name: UnsafeBufferPointer<UInt8>) -> UInt32? {
         switch name.count {
         case 2:
-            if name[0] == 0x6C, name[1] == 0x74 { return 0x3C }   // lt
-            if name[0] == 0x67, name[1] == 0x74 { return 0x3E }   // gt
+            if name[0] == 0x6C, name[1] == 0x74 { return 0x3C }  // lt
+            if name[0] == 0x67, name[1] == 0x74 { return 0x3E }  // gt
         case 3:
-            if name[0] == 0x61, name[1] == 0x6D, name[2] == 0x70 { return 0x26 }   // amp
+            if name[0] == 0x61, name[1] == 0x6D, name[2] == 0x70 { return 0x26 }  // amp
         case 4:
             if name.elementsEqual("quot".utf8) { return 0x22 }
             if name.elementsEqual("nbsp".utf8) { return 0xA0 }

@@ -137,8 +137,8 @@ enum HTMLTag: UInt8 {
     var textBreak: Int {
         switch self {
         case .p, .div, .pre, .blockquote, .hr, .ul, .ol, .dl, .h1, .h2, .h3, .h4, .h5, .h6, .table,
-             .section, .article, .header, .footer, .nav, .aside, .main, .figure, .figcaption, .address,
-             .details, .summary, .center, .fieldset, .caption:
+            .section, .article, .header, .footer, .nav, .aside, .main, .figure, .figcaption, .address,
+            .details, .summary, .center, .fieldset, .caption:
             return 2
         case .br, .li, .dt, .dd, .tr:
             return 1
@@ -153,8 +153,8 @@ enum HTMLTag: UInt8 {
     var closesParagraph: Bool {
         switch self {
         case .p, .div, .pre, .blockquote, .hr, .ul, .ol, .dl, .li, .dt, .dd, .h1, .h2, .h3, .h4, .h5, .h6,
-             .table, .section, .article, .header, .footer, .nav, .aside, .main, .figure, .figcaption,
-             .address, .details, .summary, .center, .fieldset:
+            .table, .section, .article, .header, .footer, .nav, .aside, .main, .figure, .figcaption,
+            .address, .details, .summary, .center, .fieldset:
             return true
         default: return false
         }

@@ -160,24 +160,24 @@ enum UTF8Scan {
         case 0xC2:
             if end - i == 2 {
                 let c = p[i + 1]
-                if c == 0xA0 || c == 0x85 { return .space }      // NBSP, NEL
-                if c < 0xA0 { return .invisible }                // C1 controls
+                if c == 0xA0 || c == 0x85 { return .space }  // NBSP, NEL
+                if c < 0xA0 { return .invisible }  // C1 controls
             }
         case 0xE2:
             if end - i == 3 {
                 let b1 = p[i + 1], b2 = p[i + 2]
                 if b1 == 0x80 {
                     if b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF { return .space }
-                    if b2 == 0x8B { return .invisible }          // U+200B zero width space
+                    if b2 == 0x8B { return .invisible }  // U+200B zero width space
                 } else if b1 == 0x81 {
-                    if b2 == 0x9F { return .space }              // U+205F
-                    if b2 == 0xA0 { return .invisible }          // U+2060 word joiner
+                    if b2 == 0x9F { return .space }  // U+205F
+                    if b2 == 0xA0 { return .invisible }  // U+2060 word joiner
                 }
             }
         case 0xE3:
-            if end - i == 3, p[i + 1] == 0x80, p[i + 2] == 0x80 { return .space }   // U+3000
+            if end - i == 3, p[i + 1] == 0x80, p[i + 2] == 0x80 { return .space }  // U+3000
         case 0xEF:
-            if end - i == 3, p[i + 1] == 0xBB, p[i + 2] == 0xBF { return .invisible } // U+FEFF
+            if end - i == 3, p[i + 1] == 0xBB, p[i + 2] == 0xBF { return .invisible }  // U+FEFF
         default:
             break
         }

@@ -12,8 +12,9 @@ struct ReaderPass {
     init(reader: XMLStreamReader, source: String, maxFieldBytes: Int) {
         self.reader = reader
         let names = FeedNames(intern: reader.intern)
-        extractor = FeedExtractor(names: names, source: source, maxFieldBytes: maxFieldBytes,
-                                  currentLine: { [reader] in reader.line })
+        extractor = FeedExtractor(
+            names: names, source: source, maxFieldBytes: maxFieldBytes,
+            currentLine: { [reader] in reader.line })
     }
 
     mutating func run() throws(FeedParseError) -> ParsedFeed {
@@ -42,7 +43,8 @@ struct ReaderPass {
             } else if type == endElement {
                 extractor.end(depth: Int(xmlTextReaderDepth(r)))
             } else if extractor.capture != nil,
-                      type == text || type == cdata || type == whitespace || type == significantWhitespace {
+                type == text || type == cdata || type == whitespace || type == significantWhitespace
+            {
                 guard let value = reader.textValue() else { continue }
                 try extractor.text(value)
             }
@@ -66,9 +68,11 @@ struct ReaderPass {
         default:
             // libxml2's own caps without XML_PARSE_HUGE: 10,000,000 bytes per text node / lookup.
             if text.contains("huge text node") || text.contains("Huge input lookup") || text.contains("too big")
-                || text.contains("too long") {
-                return .tooLarge(source: source, line: line,
-                                 element: extractor.capture?.field.elementName ?? "text", limit: 10_000_000)
+                || text.contains("too long")
+            {
+                return .tooLarge(
+                    source: source, line: line,
+                    element: extractor.capture?.field.elementName ?? "text", limit: 10_000_000)
             }
             return .malformed(source: source, line: line, message: text)
         }

@@ -60,8 +60,9 @@ enum SAXPass {
         }
         let dict = context.pointee.dict
         let names = FeedNames(intern: { xmlDictLookup(dict, $0, -1) })
-        let extractor = FeedExtractor(names: names, source: source, maxFieldBytes: maxFieldBytes,
-                                      currentLine: { [context] in Int(context.pointee.input?.pointee.line ?? 0) })
+        let extractor = FeedExtractor(
+            names: names, source: source, maxFieldBytes: maxFieldBytes,
+            currentLine: { [context] in Int(context.pointee.input?.pointee.line ?? 0) })
         let state = UnsafeMutablePointer<State>.allocate(capacity: 1)
         state.initialize(to: State(context: context, extractor: extractor))
         defer {
@@ -106,8 +107,9 @@ enum SAXPass {
         state.pointee.textRun = 0
         let element = SAXElement(state: state, values: attributes, count: Int(attributeCount))
         do {
-            try state.pointee.extractor.start(name: name, namespace: uri, prefix: prefix, depth: depth,
-                                              empty: false, attributes: element)
+            try state.pointee.extractor.start(
+                name: name, namespace: uri, prefix: prefix, depth: depth,
+                empty: false, attributes: element)
         } catch {
             return state.pointee.giveUp()
         }
@@ -203,7 +205,8 @@ struct SAXElement: ElementAttributes {
         for index in 0..<count {
             let base = values + index * 5
             guard base[1] == nil, let local = base[0], local == name || xmlStrEqual(local, name) == 1,
-                  let start = base[3], let end = base[4] else { continue }
+                let start = base[3], let end = base[4]
+            else { continue }
             let value = UnsafeBufferPointer(start: start, count: end - start)
             guard value.contains(0x26) else { return value }
             return decoded(value)
@@ -218,7 +221,8 @@ struct SAXElement: ElementAttributes {
         while i < value.count {
             if value[i] == 0x26 {
                 guard i + 4 < value.count, value[i + 1] == 0x23, value[i + 2] == 0x33, value[i + 3] == 0x38,
-                      value[i + 4] == 0x3B else {
+                    value[i + 4] == 0x3B
+                else {
                     state.pointee.giveUp()
                     return nil
                 }

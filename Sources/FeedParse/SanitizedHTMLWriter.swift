@@ -58,7 +58,7 @@ struct SanitizedHTMLWriter {
             case 0x3C: append(literal: "&lt;")
             case 0x3E: append(literal: "&gt;")
             case 0x09, 0x0A, 0x0D: bytes.append(b)
-            default: break   // other control characters
+            default: break  // other control characters
             }
             i += 1
             runStart = i

@@ -15,7 +15,8 @@ enum URLPolicy {
         var colon = start
         while colon < end, url[colon] != 0x3A {
             let b = url[colon] | 0x20
-            let isSchemeByte = (b >= 0x61 && b <= 0x7A) || (url[colon] >= 0x30 && url[colon] <= 0x39)
+            let isSchemeByte =
+                (b >= 0x61 && b <= 0x7A) || (url[colon] >= 0x30 && url[colon] <= 0x39)
                 || url[colon] == 0x2B || url[colon] == 0x2D || url[colon] == 0x2E
             guard isSchemeByte else { return nil }
             colon += 1

@@ -12,9 +12,10 @@ import CLibXML2
 /// The reader points into the caller's buffer: it must not outlive the `withUnsafeBufferPointer`
 /// scope that created it.
 final class XMLStreamReader {
-    static let options: Int32 = Int32(bitPattern:
-        XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-        | XML_PARSE_COMPACT.rawValue)
+    static let options: Int32 = Int32(
+        bitPattern:
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+            | XML_PARSE_COMPACT.rawValue)
 
     /// libxml2's global initialisation, run once per process before the first reader
     /// (`xmlInitParser` is not safe to race on first use; Swift's `static let` runs it once).
@@ -34,10 +35,12 @@ final class XMLStreamReader {
         }
         guard let made else { return nil }
         reader = made
-        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
-            guard let context, let error else { return }
-            Unmanaged<XMLErrorSink>.fromOpaque(context).takeUnretainedValue().record(error.pointee)
-        }, Unmanaged.passUnretained(errors).toOpaque())
+        xmlTextReaderSetStructuredErrorHandler(
+            reader,
+            { context, error in
+                guard let context, let error else { return }
+                Unmanaged<XMLErrorSink>.fromOpaque(context).takeUnretainedValue().record(error.pointee)
+            }, Unmanaged.passUnretained(errors).toOpaque())
     }
 
     deinit {

@@ -11,7 +11,10 @@ import VarselModel
     }
 
     @Test func spesifisertSummertIsNotAlsoSummert() {
-        #expect(apis("Oppdatert Open API spesifikasjon for Spesifisert summert skattegrunnlag API") == ["spesifisertsummertskattegrunnlag"])
+        #expect(
+            apis("Oppdatert Open API spesifikasjon for Spesifisert summert skattegrunnlag API") == [
+                "spesifisertsummertskattegrunnlag"
+            ])
         #expect(
             apis("oppslag i Summert skattegrunnlag-api eller Spesifisert summert skattegrunnlag-api")
                 == ["spesifisertsummertskattegrunnlag", "summertskattegrunnlag"])
@@ -49,13 +52,18 @@ import VarselModel
     @Test func skatteoppgjørTagAddsTheFamilyOnlyWhenTheTextNamesNoMember() {
         #expect(
             apis("Skatteoppgjøret for 2023 er tilgjengelig.", categories: ["Skatteoppgjør"])
-                == ["beregnetskatt", "sistetilgjengeligeskatteoppgjoer", "skatteoppgjoerhendelser", "spesifisertsummertskattegrunnlag",
-                    "summertskattegrunnlag"])
+                == [
+                    "beregnetskatt", "sistetilgjengeligeskatteoppgjoer", "skatteoppgjoerhendelser",
+                    "spesifisertsummertskattegrunnlag",
+                    "summertskattegrunnlag",
+                ])
         #expect(apis("Gjelder Beregnet skatt API.", categories: ["skatteoppgjør"]) == ["beregnetskatt"])
         #expect(
             apis("Gjelder Skattemelding-api.", categories: ["Skattemelding", "Skatteoppgjør"])
-                == ["beregnetskatt", "sistetilgjengeligeskatteoppgjoer", "skattemelding", "skatteoppgjoerhendelser",
-                    "spesifisertsummertskattegrunnlag", "summertskattegrunnlag"])
+                == [
+                    "beregnetskatt", "sistetilgjengeligeskatteoppgjoer", "skattemelding", "skatteoppgjoerhendelser",
+                    "spesifisertsummertskattegrunnlag", "summertskattegrunnlag",
+                ])
     }
 
     @Test func oldNameTilgjengeligdataMeansSisteTilgjengeligeSkatteoppgjør() {
@@ -63,7 +71,8 @@ import VarselModel
     }
 
     @Test func nothingNamedWithoutFeedAPIsIsUnknownScope() {
-        let result = classifier.classify(ClassificationInput(title: "Planlagt nedetid 27.April", contentText: "Jobben vil medføre nedetid."))
+        let result = classifier.classify(
+            ClassificationInput(title: "Planlagt nedetid 27.April", contentText: "Jobben vil medføre nedetid."))
         #expect(result.scope == .unknown)
         #expect(result.apis == [])
     }

@@ -1,15 +1,16 @@
 import Classify
 import Foundation
+import TestSupport
 import Testing
 import VarselModel
-import TestSupport
 
 /// Every entry of the real API feed, classified against the real catalog.
 @Suite struct AtomFixtureTests {
     let classifier = Classifier(catalog: TestCatalog.catalog)
 
     @Test func tableCopiesEveryEntryOfTheRealFeed() throws {
-        let feed = try String(contentsOf: Fixtures.feeds.appendingPathComponent("skatteetaten-atom-2024-01-22.xml"), encoding: .utf8)
+        let feed = try String(
+            contentsOf: Fixtures.feeds.appendingPathComponent("skatteetaten-atom-2024-01-22.xml"), encoding: .utf8)
         #expect(feed.components(separatedBy: "<entry>").count - 1 == atomFixtureEntries.count)
         for entry in atomFixtureEntries {
             #expect(feed.contains("<title type=\"html\"><![CDATA[\(entry.title)]]></title>"), "\(entry.title)")
@@ -30,7 +31,8 @@ import TestSupport
     }
 
     @Test func kindCountsMatchAReadingOfTheFeed() {
-        let counts = Dictionary(grouping: atomFixtureEntries.map { classifier.classify($0.input).kind }, by: { $0 }).mapValues(\.count)
+        let counts = Dictionary(grouping: atomFixtureEntries.map { classifier.classify($0.input).kind }, by: { $0 }).mapValues(
+            \.count)
         #expect(counts == [.maintenance: 13, .incident: 10, .resolved: 6, .change: 9, .news: 3, .cancelled: 1])
     }
 

@@ -1,8 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 import VarselConfig
 import VarselModel
-import TestSupport
 
 /// config/catalog.toml, read through the real loader (VarselConfig), must equal `TestCatalog`,
 /// the Swift mirror the classifier tests use; and the catalog itself must be sound.

@@ -17,13 +17,18 @@ import VarselModel
         #expect(kind("Nedetid i Restanser API er i gang", categories: ["Drift"]) == .incident)
         // Even when the text gives a window still ahead: "i gang" says it is happening now.
         #expect(
-            kind("Nedetid i Restanser API er i gang", "Nedetiden varer til og med fredag 05.01.24.", categories: ["Drift"],
-                 published: "2024-01-02T10:40:00Z") == .incident)
+            kind(
+                "Nedetid i Restanser API er i gang", "Nedetiden varer til og med fredag 05.01.24.", categories: ["Drift"],
+                published: "2024-01-02T10:40:00Z") == .incident)
     }
 
     @Test func nedetidWithAFutureWindowIsMaintenanceAndWithoutOneAnIncident() {
-        #expect(kind("Nedetid på Tjenestepensjonsavtale API tirsdag 28.11.23 kl. 09:00", published: "2023-11-27T14:30:00Z") == .maintenance)
-        #expect(kind("Nedetid på Tjenestepensjonsavtale API tirsdag 28.11.23 kl. 09:00", published: "2023-11-29T14:30:00Z") == .incident)
+        #expect(
+            kind("Nedetid på Tjenestepensjonsavtale API tirsdag 28.11.23 kl. 09:00", published: "2023-11-27T14:30:00Z")
+                == .maintenance)
+        #expect(
+            kind("Nedetid på Tjenestepensjonsavtale API tirsdag 28.11.23 kl. 09:00", published: "2023-11-29T14:30:00Z")
+                == .incident)
         #expect(kind("Nedetid på Aktiv konto API", "Tjenesten er utilgjengelig nå.") == .incident)
     }
 
@@ -35,7 +40,9 @@ import VarselModel
 
     @Test func nyhetTagKeepsBodyIncidentWordsFromMakingNewsAnIncident() {
         let text = "Skatteetaten er i gang med å tilrettelegge for at det skal være mulig å teste."
-        #expect(kind("Tjenester som støtter nytt Maskinporten-domene i test", text, categories: ["Nyhet", "Maskinporten", "Test"]) == .news)
+        #expect(
+            kind("Tjenester som støtter nytt Maskinporten-domene i test", text, categories: ["Nyhet", "Maskinporten", "Test"])
+                == .news)
         #expect(kind("Tjenester som støtter nytt Maskinporten-domene i test", text, categories: []) == .incident)
     }
 
@@ -73,7 +80,8 @@ import VarselModel
     }
 
     @Test func yearlessMaintenanceWithoutPublicationDateIsUnparsed() {
-        let result = classifier.classify(ClassificationInput(title: "Planlagt vedlikehold torsdag 16.november kl. 18.00 til kl. 22.00"))
+        let result = classifier.classify(
+            ClassificationInput(title: "Planlagt vedlikehold torsdag 16.november kl. 18.00 til kl. 22.00"))
         #expect(result.kind == .maintenance)
         #expect(result.maintenanceWindow == nil)
         #expect(result.unparsedWindow != nil)
@@ -82,7 +90,10 @@ import VarselModel
     @Test func cancellationTitles() {
         let cases: [(String, String?)] = [
             ("Utgår - Varsel om vedlikehold torsdag 15. juni 2023 ", "Varsel om vedlikehold torsdag 15. juni 2023"),
-            ("AVLYST - vedlikehold fredag 01.02.2019 til søndag 03.02.2019", "vedlikehold fredag 01.02.2019 til søndag 03.02.2019"),
+            (
+                "AVLYST - vedlikehold fredag 01.02.2019 til søndag 03.02.2019",
+                "vedlikehold fredag 01.02.2019 til søndag 03.02.2019"
+            ),
             ("Avlyst: Planlagt nedetid 27.April", "Planlagt nedetid 27.April"),
             ("Utgår", nil),
         ]

@@ -1,8 +1,9 @@
-@testable import Classify
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import VarselModel
+
+@testable import Classify
 
 /// The byte-level tokenisers (`Lexicon.appendWords`, `DateToken.byteTokens`) against their
 /// `Character`-based definitions, on every real text and on every scalar they claim to know.
@@ -20,12 +21,15 @@ import VarselModel
     /// the Atom table's texts. The HTML is stripped crudely: any realistic text will do here.
     static func realTexts() throws -> [String] {
         var texts = atomFixtureEntries.flatMap { [$0.input.title, $0.input.summaryText, $0.input.contentText] }
-        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.feeds.path).filter { $0.hasPrefix("folkeregisteret-rss") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.feeds.path).filter {
+            $0.hasPrefix("folkeregisteret-rss")
+        }
         for file in files.sorted() {
             let feed = try String(contentsOf: Fixtures.feed(file), encoding: .utf8)
             for item in feed.components(separatedBy: "<item>").dropFirst() {
                 for tag in ["title", "description"] {
-                    guard let open = item.range(of: "<\(tag)>"), let close = item.range(of: "</\(tag)>", range: open.upperBound..<item.endIndex)
+                    guard let open = item.range(of: "<\(tag)>"),
+                        let close = item.range(of: "</\(tag)>", range: open.upperBound..<item.endIndex)
                     else { continue }
                     texts.append(plainText(String(item[open.upperBound..<close.lowerBound])))
                 }
@@ -36,7 +40,9 @@ import VarselModel
 
     static func plainText(_ html: String) -> String {
         var text = html.replacingOccurrences(of: "<![CDATA[", with: "").replacingOccurrences(of: "]]>", with: "")
-        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", "\u{A0}"), ("&amp;", "&")] {
+        for (entity, character) in [
+            ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", "\u{A0}"), ("&amp;", "&"),
+        ] {
             text = text.replacingOccurrences(of: entity, with: character)
         }
         return text.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
@@ -64,13 +70,18 @@ import VarselModel
     @Test func everyASCIICharacterBetweenWordsAndNumbersGivesTheSameTokensOnBothPaths() {
         for value in 0..<128 {
             let character = String(UnicodeScalar(UInt8(value)))
-            for text in ["Planlagt\(character)VEDLIKEHOLD\(character)16\(character)11\(character)kl\(character)18", "\(character)Æ\(character)2\(character)", character] {
+            for text in [
+                "Planlagt\(character)VEDLIKEHOLD\(character)16\(character)11\(character)kl\(character)18",
+                "\(character)Æ\(character)2\(character)", character,
+            ] {
                 var fast: [Word] = []
                 lexicon.appendWords(of: text, to: &fast)
                 var slow: [Word] = []
                 lexicon.appendCharacterWords(of: text, to: &slow)
                 #expect(fast == slow, "\(value)")
-                #expect(DateToken.byteTokens(of: text, words: dateWords) == DateToken.legacyTokens(of: text, words: dateWords), "\(value)")
+                #expect(
+                    DateToken.byteTokens(of: text, words: dateWords) == DateToken.legacyTokens(of: text, words: dateWords),
+                    "\(value)")
             }
         }
     }

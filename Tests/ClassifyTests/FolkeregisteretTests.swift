@@ -38,7 +38,10 @@ import VarselModel
 
     @Test func normalDriftAndLØSTAreResolved() {
         #expect(
-            classify("Normal drift - 05.10.2023", "Rettighetspakke Finans er nå tilgjengelig etter vedlikehold.", "Thu, 05 Oct 2023 23:10:00 GMT").kind
+            classify(
+                "Normal drift - 05.10.2023", "Rettighetspakke Finans er nå tilgjengelig etter vedlikehold.",
+                "Thu, 05 Oct 2023 23:10:00 GMT"
+            ).kind
                 == .resolved)
         #expect(
             classify(
@@ -47,7 +50,9 @@ import VarselModel
                 "Thu, 18 Oct 2018 09:23:00 GMT"
             ).kind == .resolved)
         #expect(
-            classify("Driftsproblemer 11.06.2024 løst", "Problemene med våre tjenester er nå løst.", "Tue, 11 Jun 2024 13:35:00 GMT").kind
+            classify(
+                "Driftsproblemer 11.06.2024 løst", "Problemene med våre tjenester er nå løst.", "Tue, 11 Jun 2024 13:35:00 GMT"
+            ).kind
                 == .resolved)
     }
 
@@ -87,7 +92,8 @@ import VarselModel
         #expect(result.kind == .incident)
         #expect(result.scope == .all)
         let resolved = classify(
-            "Normal drift på Skatteetaten sine tjenester.", "Systemer og tjenester skal nå fungere igjen.", "Tue, 28 Nov 2023 12:10:00 GMT")
+            "Normal drift på Skatteetaten sine tjenester.", "Systemer og tjenester skal nå fungere igjen.",
+            "Tue, 28 Nov 2023 12:10:00 GMT")
         #expect(resolved.kind == .resolved)
         #expect(resolved.scope == .all)
     }

@@ -9,11 +9,15 @@ import VarselModel
     @Test func aLongerNameWinsOverAShorterOneEarlierInTheText() {
         // "Delta alfa" starts first, but "Alfa beta gamma" is longer: it is matched first and
         // consumes "alfa", so "Delta alfa" is not found at all.
-        let classifier = Classifier(catalog: Catalog(apis: [
-            CatalogAPI(id: "short", name: "Delta alfa"), CatalogAPI(id: "long", name: "Alfa beta gamma"),
-        ]))
+        let classifier = Classifier(
+            catalog: Catalog(apis: [
+                CatalogAPI(id: "short", name: "Delta alfa"), CatalogAPI(id: "long", name: "Alfa beta gamma"),
+            ]))
         #expect(classifier.classify(ClassificationInput(title: "Nyhet", contentText: "delta alfa beta gamma")).apis == ["long"])
-        #expect(classifier.classify(ClassificationInput(title: "Nyhet", contentText: "delta alfa, alfa beta gamma")).apis == ["long", "short"])
+        #expect(
+            classifier.classify(ClassificationInput(title: "Nyhet", contentText: "delta alfa, alfa beta gamma")).apis == [
+                "long", "short",
+            ])
     }
 
     @Test func aNameOrPhraseNeverSpansTitleAndText() {
@@ -23,7 +27,10 @@ import VarselModel
         let whole = classifier.classify(ClassificationInput(title: "Melding", summaryText: "Normal drift fra i dag"))
         #expect(whole.kind == .resolved)
         #expect(classifier.classify(ClassificationInput(title: "Nytt i Restanser", contentText: "API er oppdatert")).apis == [])
-        #expect(classifier.classify(ClassificationInput(title: "Nytt", contentText: "Restanser API er oppdatert")).apis == ["restanser"])
+        #expect(
+            classifier.classify(ClassificationInput(title: "Nytt", contentText: "Restanser API er oppdatert")).apis == [
+                "restanser"
+            ])
     }
 
     @Test func catalogNamesCompareAsStringsEvenWhenWrittenDecomposed() {
@@ -39,9 +46,10 @@ import VarselModel
         calendar.timeZone = try #require(TimeZone(identifier: "Europe/Oslo"))
         let parser = NorwegianDateParser()
         // Mid-winter, New Year, half a year from the turn (close calls), a DST change day.
-        for published in [utc("2023-12-13T10:00:00Z"), utc("2024-01-03T10:00:00Z"), utc("2024-07-01T22:30:00Z"),
-            utc("2023-07-02T11:00:00Z"), utc("2024-03-31T01:30:00Z")]
-        {
+        for published in [
+            utc("2023-12-13T10:00:00Z"), utc("2024-01-03T10:00:00Z"), utc("2024-07-01T22:30:00Z"),
+            utc("2023-07-02T11:00:00Z"), utc("2024-03-31T01:30:00Z"),
+        ] {
             let year = calendar.component(.year, from: published)
             for month in 1...12 {
                 for day in 1...(month == 2 ? 29 : 31) where !([4, 6, 9, 11].contains(month) && day == 31) {

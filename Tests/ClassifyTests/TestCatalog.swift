@@ -300,10 +300,19 @@ enum TestCatalog {
                 testURL: "https://trukketkildeskattpaaloenn.api.skatteetaten-test.no/v1"),
         ],
         services: [
-            MunicipalService(id: "foreldrebetaling", name: "Redusert foreldrebetaling barnehage og SFO/AKS", apis: ["summertskattegrunnlag"], rightsPackage: "kommuneforeldrebetaling"),
-            MunicipalService(id: "boligsosial", name: "Boligsosialt arbeid (boligsosial bistand, kommunal bolig, kommunal bostøtte)", apis: ["summertskattegrunnlag", "inntekt"], rightsPackage: "kommuneboligsosialeformaal"),
-            MunicipalService(id: "saernamsmann", name: "Særnamsmannsmyndighet", apis: ["summertskattegrunnlag"], rightsPackage: "saernamsmann"),
-            MunicipalService(id: "langtidsopphold", name: "Egenbetaling langtidsopphold institusjon (vederlag sykehjem)", apis: ["summertskattegrunnlag"], rightsPackage: "kommunelangtidsoppholdinstitusjon"),
-            MunicipalService(id: "personligassistanse", name: "Egenbetaling praktisk bistand og opplæring (personlig assistanse)", apis: ["summertskattegrunnlag"], rightsPackage: "kommunepersonligassistanse"),
+            MunicipalService(
+                id: "foreldrebetaling", name: "Redusert foreldrebetaling barnehage og SFO/AKS", apis: ["summertskattegrunnlag"],
+                rightsPackage: "kommuneforeldrebetaling"),
+            MunicipalService(
+                id: "boligsosial", name: "Boligsosialt arbeid (boligsosial bistand, kommunal bolig, kommunal bostøtte)",
+                apis: ["summertskattegrunnlag", "inntekt"], rightsPackage: "kommuneboligsosialeformaal"),
+            MunicipalService(
+                id: "saernamsmann", name: "Særnamsmannsmyndighet", apis: ["summertskattegrunnlag"], rightsPackage: "saernamsmann"),
+            MunicipalService(
+                id: "langtidsopphold", name: "Egenbetaling langtidsopphold institusjon (vederlag sykehjem)",
+                apis: ["summertskattegrunnlag"], rightsPackage: "kommunelangtidsoppholdinstitusjon"),
+            MunicipalService(
+                id: "personligassistanse", name: "Egenbetaling praktisk bistand og opplæring (personlig assistanse)",
+                apis: ["summertskattegrunnlag"], rightsPackage: "kommunepersonligassistanse"),
         ])
 }

@@ -74,8 +74,9 @@ struct FeedDateTests {
             <dc:date>2024-01-22T15:30:00Z</dc:date></item></channel></rss>
             """
         let feed = try FeedParser().parse(Array(xml.utf8), source: "s")
-        #expect(feed.entries.map(\.published) == [
-            Date(timeIntervalSince1970: 1_705_937_400), Date(timeIntervalSince1970: 1_783_418_400),
-        ])
+        #expect(
+            feed.entries.map(\.published) == [
+                Date(timeIntervalSince1970: 1_705_937_400), Date(timeIntervalSince1970: 1_783_418_400),
+            ])
     }
 }

@@ -1,8 +1,8 @@
 import FeedParse
 import Foundation
+import TestSupport
 import Testing
 import VarselModel
-import TestSupport
 
 /// The real Skatteetaten / Folkeregisteret snapshots parse completely and exactly.
 struct FixtureFeedTests {
@@ -54,19 +54,22 @@ struct FixtureFeedTests {
         #expect(first.updated == Date(timeIntervalSince1970: 1_705_937_400))
         #expect(first.published == nil)
         #expect(first.categories == ["nyhet", "inntekt"])
-        #expect(first.summaryText
-            == "Ref. tidligere varsel om årsrevisjon av Inntekt API for 2024, så er api'et nå oppdatert i både Test og Produksjon.")
+        #expect(
+            first.summaryText
+                == "Ref. tidligere varsel om årsrevisjon av Inntekt API for 2024, så er api'et nå oppdatert i både Test og Produksjon."
+        )
     }
 
     @Test func atomContentTextDropsCommentsAndHashLinksAndKeepsHeadingsAsParagraphs() throws {
         let first = try #require(try parse("skatteetaten-atom-2024-01-22.xml").entries.first)
         let paragraphs = first.contentText.components(separatedBy: "\n\n")
-        #expect(paragraphs.prefix(4) == [
-            "Ref. tidligere varsel om årsrevisjon av Inntekt API for 2024, så er api'et nå oppdatert i både Test og Produksjon.",
-            "Se detaljer i .",
-            "Nye felter er ikke ennå søkbare i Tenor, men følgende identifikatorer har data for januar 2024.",
-            "Ytelser fra offentlige",
-        ])
+        #expect(
+            paragraphs.prefix(4) == [
+                "Ref. tidligere varsel om årsrevisjon av Inntekt API for 2024, så er api'et nå oppdatert i både Test og Produksjon.",
+                "Se detaljer i .",
+                "Nye felter er ikke ennå søkbare i Tenor, men følgende identifikatorer har data for januar 2024.",
+                "Ytelser fra offentlige",
+            ])
         #expect(first.contentText.contains("Fødseslnummer Inntektstype\n20907396194 pleiepenger\n"))
         #expect(first.contentHTML.hasPrefix("<p>Ref. tidligere varsel"))
         #expect(first.contentHTML.contains("<h3>Ytelser fra offentlige</h3>"))
@@ -80,15 +83,18 @@ struct FixtureFeedTests {
         let feed = try parse("folkeregisteret-rss-2026-07-07-1158.xml")
         #expect(feed.title == "Folkeregisteret")
         let newest = try #require(feed.entries.first)
-        let url = "https://skatteetaten.github.io/folkeregisteret-api-dokumentasjon/ny-identitetsgrunnlagstatus-og-stort-antall-hendelser-fra-01.02.2027-20260707"
+        let url =
+            "https://skatteetaten.github.io/folkeregisteret-api-dokumentasjon/ny-identitetsgrunnlagstatus-og-stort-antall-hendelser-fra-01.02.2027-20260707"
         #expect(newest.id == url)
         #expect(newest.link == url)
         #expect(newest.title == "Ny identitetsgrunnlagstatus og stort antall hendelser fra 01.02.2027 - 20260707")
         #expect(newest.published == Date(timeIntervalSince1970: 1_783_418_400))
         #expect(newest.updated == nil)
         #expect(newest.summaryText == "")
-        #expect(newest.contentText.hasPrefix(
-            "Fra 01.02.2027 vil Folkeregisteret motta meldinger fra Politiet som fører til registrering av identitetsgrunnlagstatus unik. Status unik"))
+        #expect(
+            newest.contentText.hasPrefix(
+                "Fra 01.02.2027 vil Folkeregisteret motta meldinger fra Politiet som fører til registrering av identitetsgrunnlagstatus unik. Status unik"
+            ))
         #expect(newest.contentHTML.contains("identitetsgrunnlagstatus <strong>unik</strong>."))
     }
 
@@ -96,7 +102,9 @@ struct FixtureFeedTests {
         let feed = try parse("folkeregisteret-rss-2021-04-29.xml")
         let first = try #require(feed.entries.first)
         #expect(first.title == "No title")
-        #expect(first.id == "https://skatteetaten.github.io/folkeregisteret-api-dokumentasjon/nyheter/2020-11-03-Oppdatering-hendelse")
+        #expect(
+            first.id == "https://skatteetaten.github.io/folkeregisteret-api-dokumentasjon/nyheter/2020-11-03-Oppdatering-hendelse"
+        )
         #expect(first.published == nil)
         #expect(feed.entries.filter { $0.published == nil }.count == 132)
     }
@@ -115,7 +123,9 @@ struct FixtureFeedTests {
         #expect(before.contentHTML == after.contentHTML)
         #expect(before == after)
         #expect(after.contentText.hasSuffix("Folkeregister Operasjonssenter Folkeregister-Operasjonssenter@skatteetaten.no"))
-        #expect(after.contentHTML.contains(
-            "<a href=\"mailto:Folkeregister-Operasjonssenter@skatteetaten.no\">Folkeregister-Operasjonssenter@skatteetaten.no</a>"))
+        #expect(
+            after.contentHTML.contains(
+                "<a href=\"mailto:Folkeregister-Operasjonssenter@skatteetaten.no\">Folkeregister-Operasjonssenter@skatteetaten.no</a>"
+            ))
     }
 }

@@ -12,7 +12,8 @@ struct HTMLTextTests {
 
     @Test func zeroWidthHashLinkDoesNotChangeText() {
         let plain = HTMLText(html: "<h3>Pensjon eller trygd</h3>")
-        let anchored = HTMLText(html: ##"<h3 class="anchor" id="p">Pensjon eller trygd<a href="#p" class="hash-link">&#8203;</a></h3>"##)
+        let anchored = HTMLText(
+            html: ##"<h3 class="anchor" id="p">Pensjon eller trygd<a href="#p" class="hash-link">&#8203;</a></h3>"##)
         let literal = HTMLText(html: "<h3>Pensjon eller trygd<a href=\"#p\">\u{200B}</a></h3>")
         #expect(anchored.text == plain.text)
         #expect(literal.text == plain.text)
@@ -20,10 +21,11 @@ struct HTMLTextTests {
     }
 
     @Test func blockElementsBreakLinesAndCommentsVanish() {
-        let converted = HTMLText(html: """
-            <p>Se detaljer i <!-- -->.</p><ul><li>én</li><li>to<br>tre</li></ul>
-            <table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>
-            """)
+        let converted = HTMLText(
+            html: """
+                <p>Se detaljer i <!-- -->.</p><ul><li>én</li><li>to<br>tre</li></ul>
+                <table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>
+                """)
         #expect(converted.text == "Se detaljer i .\n\nén\nto\ntre\n\nA B\n1 2")
     }
 
@@ -34,29 +36,33 @@ struct HTMLTextTests {
     }
 
     @Test func droppedElementsTakeTheirContentWithThem() {
-        let converted = HTMLText(html: """
-            a<script>var x = "</p>"; if (a < b) {}</script>b<style>.c{}</style>c<noscript><p>n</p></noscript>d\
-            <template><p>t</p></template>e<form><input value="v">f</form>g<iframe>i</iframe>h<SCRIPT >x</SCRIPT>i
-            """)
+        let converted = HTMLText(
+            html: """
+                a<script>var x = "</p>"; if (a < b) {}</script>b<style>.c{}</style>c<noscript><p>n</p></noscript>d\
+                <template><p>t</p></template>e<form><input value="v">f</form>g<iframe>i</iframe>h<SCRIPT >x</SCRIPT>i
+                """)
         #expect(converted.text == "abcdeghi")
         #expect(converted.html == "abcdeghi")
     }
 
     @Test func sanitizedHTMLKeepsOnlyAllowListedTagsAndAttributes() {
-        let converted = HTMLText(html: """
-            <div class="x" style="color:red"><span id="s">Hi</span> <b onclick="x()">bold</b> \
-            <a href="https://x.example/a?b=1&c=2">link</a> <a href="/relative">rel</a> \
-            <a href="mailto:a@b.no">mail</a> <section>sec</section><font color=red>f</font></div>
-            """)
-        #expect(converted.html == """
-            <div>Hi <b>bold</b> <a href="https://x.example/a?b=1&amp;c=2">link</a> rel \
-            <a href="mailto:a@b.no">mail</a> <div>sec</div>f</div>
-            """)
+        let converted = HTMLText(
+            html: """
+                <div class="x" style="color:red"><span id="s">Hi</span> <b onclick="x()">bold</b> \
+                <a href="https://x.example/a?b=1&c=2">link</a> <a href="/relative">rel</a> \
+                <a href="mailto:a@b.no">mail</a> <section>sec</section><font color=red>f</font></div>
+                """)
+        #expect(
+            converted.html == """
+                <div>Hi <b>bold</b> <a href="https://x.example/a?b=1&amp;c=2">link</a> rel \
+                <a href="mailto:a@b.no">mail</a> <div>sec</div>f</div>
+                """)
     }
 
     @Test func brokenMarkupStillGivesBalancedOutput() {
-        #expect(HTMLText(html: "<p>one<p>two<ul><li>a<li>b</ul><b>open").html
-            == "<p>one</p><p>two</p><ul><li>a</li><li>b</li></ul><b>open</b>")
+        #expect(
+            HTMLText(html: "<p>one<p>two<ul><li>a<li>b</ul><b>open").html
+                == "<p>one</p><p>two</p><ul><li>a</li><li>b</li></ul><b>open</b>")
         #expect(HTMLText(html: "a</b></p>b<").html == "ab&lt;")
         #expect(HTMLText(html: "x<a href=\"https://e\" unfinished").html == "x")
         #expect(HTMLText(html: "x<!-- never closed <script>").text == "x")

@@ -1,11 +1,12 @@
 import FeedParse
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import TestSupport
 import Testing
 import VarselModel
-import TestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Broken and malicious documents fail clearly (or are defused) and never leak, fetch or hang.
 struct HostileInputTests {
@@ -59,7 +60,8 @@ struct HostileInputTests {
     @Test func htmlErrorPageSaysItIsNotAFeed() {
         let wellFormed = "<!DOCTYPE html><html><head><title>502</title></head><body><p>Bad gateway</p></body></html>"
         #expect(error(wellFormed) == .notAFeed(source: "https://example.test/feed", root: "html"))
-        let sloppy = "<!DOCTYPE html>\n<html><head><meta charset=utf-8><title>Logg inn</title></head><body>&nbsp;<br></body></html>"
+        let sloppy =
+            "<!DOCTYPE html>\n<html><head><meta charset=utf-8><title>Logg inn</title></head><body>&nbsp;<br></body></html>"
         let failure = error(sloppy)
         #expect(failure != nil)
         #expect(failure?.description.contains("https://example.test/feed") == true)
@@ -69,8 +71,11 @@ struct HostileInputTests {
     @Test func otherXMLRootsAreNotFeeds() {
         #expect(error("<feed><title>x</title></feed>") == .notAFeed(source: "https://example.test/feed", root: "feed"))
         let rdf = #"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>"#
-        #expect(error(rdf) == .notAFeed(source: "https://example.test/feed",
-                                        root: #"rdf:RDF xmlns="http://www.w3.org/1999/02/22-rdf-syntax-ns#""#))
+        #expect(
+            error(rdf)
+                == .notAFeed(
+                    source: "https://example.test/feed",
+                    root: #"rdf:RDF xmlns="http://www.w3.org/1999/02/22-rdf-syntax-ns#""#))
     }
 
     @Test func externalEntityIsNeverSubstituted() throws {
@@ -123,8 +128,11 @@ struct HostileInputTests {
     @Test func titleAboveTheFieldCapRejectsTheFeed() {
         let title = String(repeating: "A", count: FeedParser.defaultMaxFieldBytes + 1)
         let failure = error(Self.atom("<entry><id>urn:x</id><title>\(title)</title></entry>"))
-        #expect(failure == .tooLarge(source: "https://example.test/feed", line: 2, element: "title",
-                                     limit: FeedParser.defaultMaxFieldBytes))
+        #expect(
+            failure
+                == .tooLarge(
+                    source: "https://example.test/feed", line: 2, element: "title",
+                    limit: FeedParser.defaultMaxFieldBytes))
     }
 
     @Test func tenMegabyteTitleRejectsTheFeed() {
@@ -146,12 +154,14 @@ struct HostileInputTests {
     }
 
     @Test func entryWithoutIdAndLinkIsSkippedAndTheRestKept() throws {
-        let feed = try parse(Self.atom("""
-            <entry><id>urn:1</id><title>One</title></entry>
-            <entry><title> Two
-              (no id) </title><content type="html">&lt;p&gt;x&lt;/p&gt;</content></entry>
-            <entry><title>Three</title><link rel="self" href="https://x/self"/><link href="https://x/3"/></entry>
-            """))
+        let feed = try parse(
+            Self.atom(
+                """
+                <entry><id>urn:1</id><title>One</title></entry>
+                <entry><title> Two
+                  (no id) </title><content type="html">&lt;p&gt;x&lt;/p&gt;</content></entry>
+                <entry><title>Three</title><link rel="self" href="https://x/self"/><link href="https://x/3"/></entry>
+                """))
         #expect(feed.entries.map(\.id) == ["urn:1", "https://x/3"])
         #expect(feed.entries.map(\.title) == ["One", "Three"])
         #expect(feed.skipped == [SkippedEntry(position: 2, title: "Two (no id)", reason: "entry has no id and no link")])
@@ -179,15 +189,18 @@ struct HostileInputTests {
             """#
         let xml = Self.atom("<entry><id>urn:x</id><title>t</title><content type=\"html\"><![CDATA[\(html)]]></content></entry>")
         let entry = try #require(try parse(xml).entries.first)
-        for bad in ["script", "alert", "style", "color:red", "iframe", "onclick", "onerror", "onmouseover",
-                    "javascript", "JaVa", "data:", "object", "embed", "fallback", "<img"] {
+        for bad in [
+            "script", "alert", "style", "color:red", "iframe", "onclick", "onerror", "onmouseover",
+            "javascript", "JaVa", "data:", "object", "embed", "fallback", "<img",
+        ] {
             #expect(!entry.contentHTML.contains(bad), "contentHTML contains \(bad): \(entry.contentHTML)")
         }
         #expect(!entry.contentText.contains("alert"))
         #expect(!entry.contentText.contains("color"))
         #expect(entry.contentText == "Hello click twothree ok")
-        #expect(entry.contentHTML == "<p>Hello \nclick\ntwothree\n\n"
-            + #"<a href="https://ok.example/?a=1&amp;b=2" title="say &quot;hi&quot;">ok</a></p>"#)
+        #expect(
+            entry.contentHTML == "<p>Hello \nclick\ntwothree\n\n"
+                + #"<a href="https://ok.example/?a=1&amp;b=2" title="say &quot;hi&quot;">ok</a></p>"#)
     }
 
     @Test func libxml2PrintsNothingToStandardError() throws {

@@ -30,8 +30,9 @@ struct ParseBenchmark {
         timings.removeFirst()
         timings.sort()
         let median = timings[timings.count / 2]
-        print("ParseBenchmark \(path): \(bytes.count) bytes, \(entries) entries, median \(median) ms, "
-            + "min \(timings[0]) ms, max \(timings[timings.count - 1]) ms")
+        print(
+            "ParseBenchmark \(path): \(bytes.count) bytes, \(entries) entries, median \(median) ms, "
+                + "min \(timings[0]) ms, max \(timings[timings.count - 1]) ms")
         #expect(entries > 0)
     }
 }

@@ -1,8 +1,9 @@
-@testable import FeedParse
 import Foundation
+import TestSupport
 import Testing
 import VarselModel
-import TestSupport
+
+@testable import FeedParse
 
 /// The SAX fast path (`SAXPass`) gives exactly what the reader path (`ReaderPass`, the reference)
 /// gives, and hands every document it is not sure about to the reader.
@@ -27,22 +28,27 @@ struct ParsePathTests {
     }
 
     static func reader(_ bytes: [UInt8], maxFieldBytes: Int = FeedParser.defaultMaxFieldBytes)
-        -> Result<ParsedFeed, FeedParseError> {
+        -> Result<ParsedFeed, FeedParseError>
+    {
         bytes.withUnsafeBufferPointer { FeedParser.readerResult($0, source: "s", maxFieldBytes: maxFieldBytes) }
     }
 
     static func atom(_ entries: String, prolog: String = "") -> [UInt8] {
-        Array("""
+        Array(
+            """
             <?xml version="1.0" encoding="utf-8"?>\(prolog)
             <feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>\(entries)</feed>
             """.utf8)
     }
 
     /// Asserts that the fast path takes `bytes` and agrees with the reader field by field.
-    static func expectSame(_ bytes: [UInt8], _ comment: Comment? = nil,
-                           sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let fast = try #require(sax(bytes), "SAX pass gave way: \(comment?.rawValue ?? "")",
-                                sourceLocation: sourceLocation)
+    static func expectSame(
+        _ bytes: [UInt8], _ comment: Comment? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let fast = try #require(
+            sax(bytes), "SAX pass gave way: \(comment?.rawValue ?? "")",
+            sourceLocation: sourceLocation)
         let reference = try reader(bytes).get()
         #expect(fast.format == reference.format, comment, sourceLocation: sourceLocation)
         #expect(fast.title == reference.title, comment, sourceLocation: sourceLocation)
@@ -86,8 +92,9 @@ struct ParsePathTests {
             #"<category term="A &amp; B"/><category term="" label="&lt;L&gt;"/><category term=" &#32; " label="M"/>"#,
         ]
         for links in cases {
-            try Self.expectSame(Self.atom("<entry><id>urn:x</id><title>t</title>\(links)</entry>"),
-                                Comment(rawValue: links))
+            try Self.expectSame(
+                Self.atom("<entry><id>urn:x</id><title>t</title>\(links)</entry>"),
+                Comment(rawValue: links))
         }
     }
 
@@ -109,7 +116,8 @@ struct ParsePathTests {
             try Self.expectSame(Self.atom("<entry><id>urn:x</id>\(body)</entry>"), Comment(rawValue: body))
         }
         try Self.expectSame(Self.atom("<entry/><entry><title>no id</title></entry>"))
-        try Self.expectSame(Array(#"<a:feed xmlns:a="http://www.w3.org/2005/Atom"><a:entry><a:id>i</a:id></a:entry></a:feed>"#.utf8))
+        try Self.expectSame(
+            Array(#"<a:feed xmlns:a="http://www.w3.org/2005/Atom"><a:entry><a:id>i</a:id></a:entry></a:feed>"#.utf8))
     }
 
     @Test func rssVariantsAreIdenticalOnBothPaths() throws {
@@ -132,7 +140,7 @@ struct ParsePathTests {
 
     @Test func declaredLatin1DocumentIsIdenticalOnBothPaths() throws {
         var bytes = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><item><guid>".utf8)
-        bytes += [0x62, 0xE6, 0xF8, 0xE5]   // "bæøå" in Latin-1
+        bytes += [0x62, 0xE6, 0xF8, 0xE5]  // "bæøå" in Latin-1
         bytes += Array("</guid><title>".utf8)
         bytes += [0xC6, 0xD8, 0xC5] + Array("</title></item></channel></rss>".utf8)
         try Self.expectSame(bytes)
@@ -147,14 +155,27 @@ struct ParsePathTests {
         deep += String(repeating: "</x>", count: SAXPass.maxDepth + 1)
         let handedOver: [(String, [UInt8])] = [
             ("doctype", Self.atom("<entry><id>urn:x</id></entry>", prolog: "<!DOCTYPE feed>")),
-            ("internal entity", Self.atom("<entry><id>urn:x</id><title>a&e;b</title></entry>",
-                                          prolog: #"<!DOCTYPE feed [<!ENTITY e "EVIL">]>"#)),
-            ("xhtml", Self.atom(#"<entry><id>urn:x</id><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>x</p></div></content></entry>"#)),
+            (
+                "internal entity",
+                Self.atom(
+                    "<entry><id>urn:x</id><title>a&e;b</title></entry>",
+                    prolog: #"<!DOCTYPE feed [<!ENTITY e "EVIL">]>"#)
+            ),
+            (
+                "xhtml",
+                Self.atom(
+                    #"<entry><id>urn:x</id><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>x</p></div></content></entry>"#
+                )
+            ),
             ("undefined prefix warning", Self.atom("<entry><id>urn:x</id><bad:x/></entry>")),
             ("malformed", Array("<rss><channel><item><title>x</item></channel></rss>".utf8)),
             ("not a feed", Array("<html><body/></html>".utf8)),
             ("too deep", Self.atom("<entry><id>urn:x</id>\(deep)</entry>")),
-            ("long text run", Self.atom("<entry><id>urn:x</id><ignored>\(String(repeating: "a", count: SAXPass.maxTextRun + 1))</ignored></entry>")),
+            (
+                "long text run",
+                Self.atom(
+                    "<entry><id>urn:x</id><ignored>\(String(repeating: "a", count: SAXPass.maxTextRun + 1))</ignored></entry>")
+            ),
         ]
         for (name, bytes) in handedOver {
             #expect(Self.sax(bytes) == nil, "\(name) should go to the reader")
@@ -171,8 +192,9 @@ struct ParsePathTests {
     }
 
     @Test func internalEntityIsDroppedExactlyAsBeforeThroughTheReader() throws {
-        let bytes = Self.atom("<entry><id>urn:x</id><title>a&e;b</title></entry>",
-                              prolog: #"<!DOCTYPE feed [<!ENTITY e "EVIL">]>"#)
+        let bytes = Self.atom(
+            "<entry><id>urn:x</id><title>a&e;b</title></entry>",
+            prolog: #"<!DOCTYPE feed [<!ENTITY e "EVIL">]>"#)
         let feed = try FeedParser().parse(bytes, source: "s")
         #expect(feed.entries.map(\.title) == ["ab"])
     }
