@@ -22,25 +22,30 @@ enum StoredDate {
         let (year, month, day) = civil(days: days)
         let ms = Int(rest % 1000)
         let seconds = Int(rest / 1000)
-        var out = [UInt8]()
-        out.reserveCapacity(23)
-        func put(_ value: Int, _ width: Int) {
-            var digits = [UInt8](repeating: 0x30, count: width)
-            var v = value
-            for i in stride(from: width - 1, through: 0, by: -1) {
-                digits[i] = 0x30 + UInt8(v % 10)
-                v /= 10
+        // "yyyy-MM-dd HH:mm:ss.SSS": 23 bytes, written in place.
+        return String(unsafeUninitializedCapacity: 23) { out in
+            func put(_ value: Int, at offset: Int, width: Int) {
+                var v = value
+                for i in stride(from: offset + width - 1, through: offset, by: -1) {
+                    out[i] = 0x30 + UInt8(v % 10)
+                    v /= 10
+                }
             }
-            out.append(contentsOf: digits)
+            put(Int(year), at: 0, width: 4)
+            out[4] = 0x2D
+            put(month, at: 5, width: 2)
+            out[7] = 0x2D
+            put(day, at: 8, width: 2)
+            out[10] = 0x20
+            put(seconds / 3600, at: 11, width: 2)
+            out[13] = 0x3A
+            put(seconds / 60 % 60, at: 14, width: 2)
+            out[16] = 0x3A
+            put(seconds % 60, at: 17, width: 2)
+            out[19] = 0x2E
+            put(ms, at: 20, width: 3)
+            return 23
         }
-        put(Int(year), 4); out.append(0x2D)
-        put(month, 2); out.append(0x2D)
-        put(day, 2); out.append(0x20)
-        put(seconds / 3600, 2); out.append(0x3A)
-        put(seconds / 60 % 60, 2); out.append(0x3A)
-        put(seconds % 60, 2); out.append(0x2E)
-        put(ms, 3)
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).

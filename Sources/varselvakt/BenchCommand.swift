@@ -26,10 +26,12 @@ struct BenchCommand: AsyncParsableCommand {
         @Argument(help: "A feed file (Atom or RSS).") var file: String
         @Option(name: .long, help: "Repetitions (each into a fresh database).") var reps = 5
         @Option(name: .long, help: "Catalog file used for classification.") var catalog: String?
+        @Option(name: .long, help: "Store this older snapshot first (untimed): FILE is then a routine poll, not a first one.")
+        var after: String?
         @Flag(name: .long, help: "One line of JSON.") var json = false
 
         func run() async throws {
-            let result = try await Benchmarks.ingest(file: file, reps: reps, catalogPath: catalog)
+            let result = try await Benchmarks.ingest(file: file, reps: reps, catalogPath: catalog, previous: after)
             print(json ? result.json : result.line)
         }
     }
