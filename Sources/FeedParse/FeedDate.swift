@@ -1,4 +1,5 @@
 public import Foundation
+import VarselModel
 
 /// Handwritten parsers for the two date formats feeds use, working on UTF-8 bytes (no
 /// `DateFormatter`, no locale, no allocation).
@@ -149,14 +150,8 @@ public enum FeedDate {
         }
     }
 
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
     private static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        CivilDate.daysSince1970(year: year, month: month, day: day)
     }
 
     private static func monthNumber(_ name: UnsafeBufferPointer<UInt8>) -> Int? {

@@ -60,24 +60,10 @@ public enum EntryIdentity {
     static func stamp(_ date: Date) -> String {
         let minutes = Int((date.timeIntervalSince1970 / 60).rounded(.down))
         let days = minutes.floorDiv(1440)
-        let (y, m, d) = civil(fromDays: days)
+        let (y, m, d) = CivilDate.date(daysSince1970: days)
         let minuteOfDay = minutes - days * 1440
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(y)-\(two(m))-\(two(d))T\(two(minuteOfDay / 60)):\(two(minuteOfDay % 60))Z"
-    }
-
-    /// Days since 1970-01-01 to a Gregorian date (Howard Hinnant's algorithm), to avoid a
-    /// DateFormatter in this pure module.
-    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }
 

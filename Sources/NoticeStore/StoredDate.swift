@@ -1,4 +1,5 @@
 import Foundation
+import VarselModel
 
 /// Dates as the store writes them: GRDB's own text format ("yyyy-MM-dd HH:mm:ss.SSS", UTC),
 /// which GRDB reads back as `Date` and a person can read in `sqlite3`.
@@ -19,7 +20,7 @@ enum StoredDate {
             rest += 86_400_000
             days -= 1
         }
-        let (year, month, day) = civil(days: days)
+        let (year, month, day) = CivilDate.date(daysSince1970: Int(days))
         let ms = Int(rest % 1000)
         let seconds = Int(rest / 1000)
         // "yyyy-MM-dd HH:mm:ss.SSS": 23 bytes, written in place.
@@ -46,18 +47,5 @@ enum StoredDate {
             put(ms, at: 20, width: 3)
             return 23
         }
-    }
-
-    /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
-    private static func civil(days: Int64) -> (Int64, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = Int(doy - (153 * mp + 2) / 5 + 1)
-        let m = Int(mp < 10 ? mp + 3 : mp - 9)
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }

@@ -21,6 +21,16 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
+/// The process's runtime (store, curl thread, poll cycle); on error prints it and exits 1.
+func makeRuntime(_ config: VarselvaktConfig, logger: Logger) throws -> Runtime {
+    do {
+        return try Runtime(config: config, logger: logger)
+    } catch {
+        printError("\(error)")
+        throw ExitCode(1)
+    }
+}
+
 /// Logging to standard error (the journal under systemd), once per process.
 func bootstrapLogging(level: Logger.Level) -> Logger {
     LoggingSystem.bootstrap { label in

@@ -17,13 +17,7 @@ struct PollCommand: AsyncParsableCommand {
     func run() async throws {
         let config = try options.load()
         let logger = bootstrapLogging(level: .warning)
-        let runtime: Runtime
-        do {
-            runtime = try Runtime(config: config, logger: logger)
-        } catch {
-            printError("\(error)")
-            throw ExitCode(1)
-        }
+        let runtime = try makeRuntime(config, logger: logger)
         let reports = try await runtime.pollAll()
         for report in reports { print(report.line) }
         if reports.contains(where: { $0.outcome == .failed }) { throw ExitCode(1) }

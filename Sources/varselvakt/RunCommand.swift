@@ -14,13 +14,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let config = try options.load()
         let logger = bootstrapLogging(level: Logger.Level(rawValue: config.log.level.rawValue) ?? .info)
-        let runtime: Runtime
-        do {
-            runtime = try Runtime(config: config, logger: logger)
-        } catch {
-            printError("\(error)")
-            throw ExitCode(1)
-        }
+        let runtime = try makeRuntime(config, logger: logger)
         logger.info(
             "varselvakt starting",
             metadata: [
