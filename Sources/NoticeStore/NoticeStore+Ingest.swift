@@ -46,20 +46,20 @@ extension NoticeStore {
             {
                 aliases[row["noticeID"], default: []].append(row["alias"])
             }
-            return try Row.fetchAll(
-                db,
+            // Every poll of a modified feed reads every notice of it: columns by position, and
+            // dates parsed by `StoredDate` rather than GRDB's Calendar-based decoding.
+            let statement = try db.cachedStatement(
                 sql: """
                     SELECT id, entryID, status, textHash, bodyHash, versionHash, published, updated, missingPolls
                     FROM notice WHERE feedID = ? \(extra) ORDER BY published DESC, id
-                    """,
-                arguments: [feed.rawValue]
-            ).map { row in
-                let id: String = row["id"]
+                    """)
+            return try Row.fetchAll(statement, arguments: [feed.rawValue]).map { row in
+                let id: String = row[0]
                 return StoredNotice(
-                    id: NoticeID(id), entryID: row["entryID"], aliases: aliases[id] ?? [],
-                    status: NoticeStatus(rawValue: row["status"]) ?? .active,
-                    fingerprint: Fingerprint(text: row["textHash"], body: row["bodyHash"], version: row["versionHash"]),
-                    published: row["published"], updated: row["updated"], missingPolls: row["missingPolls"])
+                    id: NoticeID(id), entryID: row[1], aliases: aliases[id] ?? [],
+                    status: NoticeStatus(rawValue: row[2]) ?? .active,
+                    fingerprint: Fingerprint(text: row[3], body: row[4], version: row[5]),
+                    published: StoredDate.date(row[6]), updated: StoredDate.date(row[7]), missingPolls: row[8])
             }
         }
     }

@@ -48,4 +48,40 @@ enum StoredDate {
             return 23
         }
     }
+
+    /// Reads text written by `text(_:)` (or by GRDB: "yyyy-MM-dd HH:mm:ss.SSS", UTC, with
+    /// optional fraction); nil for anything else.
+    static func date(_ text: String?) -> Date? {
+        guard var text else { return nil }
+        return text.withUTF8 { bytes -> Date? in
+            guard bytes.count >= 19, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[13] == 0x3A, bytes[16] == 0x3A else {
+                return nil
+            }
+            func number(_ from: Int, _ count: Int) -> Int? {
+                var value = 0
+                for i in from..<(from + count) {
+                    let digit = Int(bytes[i]) - 0x30
+                    guard digit >= 0 && digit <= 9 else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
+                let minute = number(14, 2), let second = number(17, 2)
+            else { return nil }
+            var fraction = 0.0
+            if bytes.count > 20, bytes[19] == 0x2E {
+                var scale = 0.1
+                for i in 20..<bytes.count {
+                    let digit = Int(bytes[i]) - 0x30
+                    guard digit >= 0 && digit <= 9 else { return nil }
+                    fraction += Double(digit) * scale
+                    scale /= 10
+                }
+            }
+            let days = CivilDate.daysSince1970(year: year, month: month, day: day)
+            let seconds = Double(days * 86_400 + hour * 3_600 + minute * 60 + second) + fraction
+            return Date(timeIntervalSince1970: seconds)
+        }
+    }
 }

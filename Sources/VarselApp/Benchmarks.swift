@@ -86,6 +86,7 @@ public enum Benchmarks {
             let now = Date()
             let feedID = FeedID("bench")
             let stored = try await store.storedNotices(feed: feedID)
+            lap("load")
             let updates = differ.diff(stored: stored, entries: feed.entries, isFirstPoll: previous == nil, now: now)
             lap("diff")
             var classifications: [NoticeID: Classification] = [:]
@@ -108,7 +109,7 @@ public enum Benchmarks {
             times.append((clock.now - start).seconds)
             entries = feed.entries.count
         }
-        let stageMedians = ["parse", "diff", "classify", "store"].map { stage -> (String, String) in
+        let stageMedians = ["parse", "load", "diff", "classify", "store"].map { stage -> (String, String) in
             let sorted = (stages[stage] ?? [0]).sorted()
             return ("\(stage)_ms", String(format: "%.3f", sorted[sorted.count / 2] * 1000))
         }

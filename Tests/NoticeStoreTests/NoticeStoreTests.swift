@@ -175,3 +175,21 @@ private func poll(_ updates: [NoticeUpdate], at: Date, classifications: [NoticeI
         #expect(abs(notice.firstSeenAt.timeIntervalSince1970 - expected) < 0.0001)
     }
 }
+
+@Suite struct StoredNoticeReadTests {
+    @Test func storedNoticesCarryTheDatesThatWereWritten() async throws {
+        let temp = TempStore(); defer { temp.remove() }
+        let store = try temp.open()
+        let published = Date(timeIntervalSince1970: 1_783_418_400.25)
+        let e = FeedEntry(id: "a", title: "T", published: published, updated: nil)
+        let u = NoticeUpdate(
+            noticeID: NoticeID("a"), change: .baseline, reason: .baseline, entry: e,
+            fingerprint: Fingerprint(text: "t", body: "b", version: "v"), recordsVersion: true, status: .active,
+            missingPolls: 0)
+        _ = try await store.recordModified(poll([u], at: t0))
+        let stored = try #require(try await store.storedNotices(feed: feed).first)
+        #expect(abs((stored.published?.timeIntervalSince1970 ?? 0) - 1_783_418_400.25) < 0.0001)
+        #expect(stored.updated == nil)
+        #expect(stored.fingerprint == Fingerprint(text: "t", body: "b", version: "v"))
+    }
+}
