@@ -53,14 +53,18 @@ extension NoticeStore {
                     SELECT id, entryID, status, textHash, bodyHash, versionHash, published, updated, missingPolls
                     FROM notice WHERE feedID = ? \(extra) ORDER BY published DESC, id
                     """)
-            return try Row.fetchAll(statement, arguments: [feed.rawValue]).map { row in
+            var notices: [StoredNotice] = []
+            let rows = try Row.fetchCursor(statement, arguments: [feed.rawValue])
+            while let row = try rows.next() {
                 let id: String = row[0]
-                return StoredNotice(
-                    id: NoticeID(id), entryID: row[1], aliases: aliases[id] ?? [],
-                    status: NoticeStatus(rawValue: row[2]) ?? .active,
-                    fingerprint: Fingerprint(text: row[3], body: row[4], version: row[5]),
-                    published: StoredDate.date(row[6]), updated: StoredDate.date(row[7]), missingPolls: row[8])
+                notices.append(
+                    StoredNotice(
+                        id: NoticeID(id), entryID: row[1], aliases: aliases[id] ?? [],
+                        status: NoticeStatus(rawValue: row[2]) ?? .active,
+                        fingerprint: Fingerprint(text: row[3], body: row[4], version: row[5]),
+                        published: StoredDate.date(row[6]), updated: StoredDate.date(row[7]), missingPolls: row[8]))
             }
+            return notices
         }
     }
 
