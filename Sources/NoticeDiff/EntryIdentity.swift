@@ -14,10 +14,34 @@ public import VarselModel
 public enum EntryIdentity {
     /// Entries in document order with unique ids, each with its fingerprint.
     public static func assign(_ entries: [FeedEntry]) -> [(entry: FeedEntry, fingerprint: Fingerprint)] {
-        let fingerprinted = entries.map { (entry: $0, fingerprint: Fingerprint($0)) }
+        assignLazily(entries).map { ($0.entry, $0.fingerprint ?? Fingerprint($0.entry)) }
+    }
+
+    /// An entry with its identity settled: the version hash always, the full fingerprint only
+    /// where it was needed to decide (entries sharing an id).
+    struct Identified {
+        var entry: FeedEntry
+        var version: String
+        var fingerprint: Fingerprint?
+
+        /// The full fingerprint, computed now if it was not yet.
+        mutating func full() -> Fingerprint {
+            if let fingerprint { return fingerprint }
+            let computed = Fingerprint(entry)
+            fingerprint = computed
+            return computed
+        }
+    }
+
+    /// `assign`, computing full fingerprints only for entries that share an id.
+    static func assignLazily(_ entries: [FeedEntry]) -> [Identified] {
         var positions: [String: [Int]] = [:]
-        for (index, item) in fingerprinted.enumerated() {
-            positions[item.entry.id, default: []].append(index)
+        for (index, entry) in entries.enumerated() {
+            positions[entry.id, default: []].append(index)
+        }
+        var fingerprinted = entries.map { Identified(entry: $0, version: "", fingerprint: nil) }
+        for indices in positions.values where indices.count > 1 {
+            for index in indices { fingerprinted[index].fingerprint = Fingerprint(entries[index]) }
         }
         var drop = Set<Int>()
         var rename: [Int: String] = [:]
@@ -25,7 +49,7 @@ public enum EntryIdentity {
             var seenText = Set<String>()
             var distinct: [Int] = []
             for index in indices {
-                if seenText.insert(fingerprinted[index].fingerprint.text).inserted {
+                if seenText.insert(fingerprinted[index].fingerprint?.text ?? "").inserted {
                     distinct.append(index)
                 } else {
                     drop.insert(index)
@@ -46,12 +70,13 @@ public enum EntryIdentity {
                 rename[index] = "\(id)#\(rank + 1)"
             }
         }
-        var result: [(entry: FeedEntry, fingerprint: Fingerprint)] = []
+        var result: [Identified] = []
         result.reserveCapacity(fingerprinted.count - drop.count)
         for (index, item) in fingerprinted.enumerated() where !drop.contains(index) {
-            var entry = item.entry
-            if let newID = rename[index] { entry.id = newID }
-            result.append((entry, item.fingerprint))
+            var item = item
+            if let newID = rename[index] { item.entry.id = newID }
+            item.version = item.fingerprint?.version ?? Fingerprint.version(of: item.entry)
+            result.append(item)
         }
         return result
     }

@@ -22,22 +22,32 @@ extension Fingerprint {
         text.update(data: summary)
         text.update(data: separator)
         text.update(data: content)
-        let textHex = Self.hex(text.finalize())
+        self.init(text: Self.hex(text.finalize()), body: Self.hex(body.finalize()), version: Self.version(of: entry))
+    }
 
+    /// The version hash alone: every field we store, exactly as parsed (no normalisation).
+    ///
+    /// Equal version hashes mean equal entries, and so equal text and body hashes (those are
+    /// computed from the same fields), which lets `NoticeDiffer` skip normalising and hashing
+    /// the text of every entry that did not change: most entries of most polls.
+    public static func version(of entry: FeedEntry) -> String {
         var version = SHA256()
+        let separator: [UInt8] = [0x1F]
         func add(_ field: String) {
             var field = field
             field.withUTF8 { version.update(bufferPointer: UnsafeRawBufferPointer($0)) }
             version.update(data: separator)
         }
-        add(textHex)
+        add(entry.title)
+        add(entry.summaryText)
+        add(entry.contentText)
         add(entry.contentHTML)
         add(entry.link ?? "")
         // Whole milliseconds as integers: exact, and far cheaper to print than a Double.
         add(entry.published.map { String(Int64(($0.timeIntervalSince1970 * 1000).rounded())) } ?? "")
         add(entry.updated.map { String(Int64(($0.timeIntervalSince1970 * 1000).rounded())) } ?? "")
         add(entry.categories.joined(separator: "\u{1E}"))
-        self.init(text: textHex, body: Self.hex(body.finalize()), version: Self.hex(version.finalize()))
+        return hex(version.finalize())
     }
 
     /// `text` with every run of whitespace collapsed to one space, trimmed, zero-width spaces

@@ -29,7 +29,7 @@ public struct NoticeDiffer: Sendable {
     ///   - isFirstPoll: true when the feed has never been polled successfully.
     ///   - now: the poll time, used only for `baselineAlertMaxAge`.
     public func diff(stored: [StoredNotice], entries: [FeedEntry], isFirstPoll: Bool, now: Date) -> [NoticeUpdate] {
-        let present = EntryIdentity.assign(entries)
+        var present = EntryIdentity.assignLazily(entries)
         var byEntryID: [String: Int] = [:]
         for (index, notice) in stored.enumerated() {
             for alias in notice.aliases { byEntryID[alias] = index }
@@ -40,13 +40,18 @@ public struct NoticeDiffer: Sendable {
         var updates: [NoticeUpdate] = []
         var seen = Set<Int>()
         var unknown: [(entry: FeedEntry, fingerprint: Fingerprint)] = []
-        for item in present {
-            guard let index = byEntryID[item.entry.id], !seen.contains(index) else {
-                unknown.append(item)
+        for position in present.indices {
+            guard let index = byEntryID[present[position].entry.id], !seen.contains(index) else {
+                unknown.append((present[position].entry, present[position].full()))
                 continue
             }
             seen.insert(index)
-            if let update = updateForPresent(stored[index], item.entry, item.fingerprint) {
+            let notice = stored[index]
+            // The common case: the entry is exactly as stored, so nothing needs normalising.
+            if notice.status == .active, notice.missingPolls == 0, notice.fingerprint.version == present[position].version {
+                continue
+            }
+            if let update = updateForPresent(notice, present[position].entry, present[position].full()) {
                 updates.append(update)
             }
         }
@@ -62,7 +67,7 @@ public struct NoticeDiffer: Sendable {
             }
         }
 
-        let oldestInFeed = present.compactMap { $0.entry.published ?? $0.entry.updated }.min()
+        let oldestInFeed = present.lazy.compactMap { $0.entry.published ?? $0.entry.updated }.min()
         for index in departed where stored[index].status == .active {
             updates.append(updateForAbsent(stored[index], oldestInFeed: oldestInFeed))
         }
