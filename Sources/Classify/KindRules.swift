@@ -1,4 +1,4 @@
-public import VarselModel
+import VarselModel
 
 /// The words that decide a notice's kind (DOMAIN.md section 3), and the order they are tried in.
 ///

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import VarselModel
 
 /// Gives every entry of one feed document a distinct id.

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-public import VarselModel
+import VarselModel
 
 /// The one SQLite database of a varselvakt installation: feeds, notices, every version of every
 /// notice, the change history and the poll log.

@@ -1,6 +1,6 @@
 import Classify
 import FeedParse
-public import Foundation
+import Foundation
 import Logging
 import NoticeDiff
 import NoticeStore

@@ -23,7 +23,7 @@ public struct FeedPollerService: Service {
     }
 
     public func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in
                 for feed in feeds {
                     group.addTask { await loop(feed) }

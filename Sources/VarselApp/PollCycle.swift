@@ -6,7 +6,7 @@ public import Logging
 import NoticeDiff
 public import NoticeStore
 public import VarselConfig
-public import VarselModel
+import VarselModel
 
 /// One poll of one feed, start to finish: fetch, parse, diff, classify, store.
 ///

@@ -1,4 +1,4 @@
-public import Classify
+import Classify
 import Curl
 import FeedFetch
 import FeedParse

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The kind of difference a poll found for one notice. Stored in history and printed by
 /// `varselvakt history`; the raw values are part of the CLI's JSON contract.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// What one poll means for one notice: the new state to store and, if any, the change to record.
 ///

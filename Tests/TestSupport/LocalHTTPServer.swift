@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A real HTTP server on 127.0.0.1 for one test: http_server.py (beside this file) run with
 /// python3. It binds a free port and prints it first; closing its stdin ends it, so a crashed
