@@ -133,21 +133,24 @@ extension NoticeStore {
             maintenanceWindow: windowStart.map { MaintenanceWindow(start: $0, end: row["windowEnd"]) },
             unparsedWindow: row["unparsedWindow"], cancels: row["cancels"])
         return NoticeRecord(
-            id: NoticeID(id), feedID: FeedID(row["feedID"] as String), entryID: row["entryID"], aliases: aliases[id] ?? [],
-            title: row["title"], link: row["link"], published: row["published"], updated: row["updated"],
-            categories: JSONColumn.decode([String].self, row["categories"], default: []),
-            summaryText: row["summaryText"], contentText: row["contentText"], contentHTML: row["contentHTML"],
-            classification: classification, status: NoticeStatus(rawValue: row["status"]) ?? .active,
-            firstSeenAt: row["firstSeenAt"], lastChangedAt: row["lastChangedAt"], versionCount: row["versionCount"])
+            id: NoticeID(id), feedID: FeedID(row["feedID"] as String), entry: entry(from: row),
+            aliases: aliases[id] ?? [], classification: classification,
+            status: NoticeStatus(rawValue: row["status"]) ?? .active, firstSeenAt: row["firstSeenAt"],
+            lastChangedAt: row["lastChangedAt"], versionCount: row["versionCount"])
     }
 
     static func noticeVersion(from row: Row) -> NoticeVersion {
         NoticeVersion(
-            seq: row["seq"], seenAt: row["seenAt"], entryID: row["entryID"], title: row["title"], link: row["link"],
-            published: row["published"], updated: row["updated"],
-            categories: JSONColumn.decode([String].self, row["categories"], default: []),
-            summaryText: row["summaryText"], contentText: row["contentText"], contentHTML: row["contentHTML"],
+            seq: row["seq"], seenAt: row["seenAt"], entry: entry(from: row),
             fingerprint: Fingerprint(text: row["textHash"], body: row["bodyHash"], version: row["versionHash"]))
+    }
+
+    /// The entry columns, which `notice` and `noticeVersion` share.
+    static func entry(from row: Row) -> FeedEntry {
+        FeedEntry(
+            id: row["entryID"], title: row["title"], link: row["link"], published: row["published"],
+            updated: row["updated"], categories: JSONColumn.decode([String].self, row["categories"], default: []),
+            summaryText: row["summaryText"], contentText: row["contentText"], contentHTML: row["contentHTML"])
     }
 
     static func changeRecord(from row: Row) -> ChangeRecord {

@@ -4,17 +4,10 @@ public import Foundation
 public struct NoticeRecord: Sendable, Hashable, Codable {
     public var id: NoticeID
     public var feedID: FeedID
-    /// The id its feed uses for it now (differs from `id` after a retitle in a title-derived feed).
-    public var entryID: String
+    /// The latest version as the feed publishes it. `entry.id` is the id the feed uses now, which
+    /// differs from `id` after a retitle in a feed that derives ids from titles.
+    public var entry: FeedEntry
     public var aliases: [String]
-    public var title: String
-    public var link: String?
-    public var published: Date?
-    public var updated: Date?
-    public var categories: [String]
-    public var summaryText: String
-    public var contentText: String
-    public var contentHTML: String
     public var classification: Classification
     public var status: NoticeStatus
     public var firstSeenAt: Date
@@ -23,23 +16,13 @@ public struct NoticeRecord: Sendable, Hashable, Codable {
     public var versionCount: Int
 
     public init(
-        id: NoticeID, feedID: FeedID, entryID: String, aliases: [String], title: String, link: String?,
-        published: Date?, updated: Date?, categories: [String], summaryText: String, contentText: String,
-        contentHTML: String, classification: Classification, status: NoticeStatus, firstSeenAt: Date,
-        lastChangedAt: Date, versionCount: Int
+        id: NoticeID, feedID: FeedID, entry: FeedEntry, aliases: [String], classification: Classification,
+        status: NoticeStatus, firstSeenAt: Date, lastChangedAt: Date, versionCount: Int
     ) {
         self.id = id
         self.feedID = feedID
-        self.entryID = entryID
+        self.entry = entry
         self.aliases = aliases
-        self.title = title
-        self.link = link
-        self.published = published
-        self.updated = updated
-        self.categories = categories
-        self.summaryText = summaryText
-        self.contentText = contentText
-        self.contentHTML = contentHTML
         self.classification = classification
         self.status = status
         self.firstSeenAt = firstSeenAt
@@ -53,32 +36,13 @@ public struct NoticeVersion: Sendable, Hashable, Codable {
     /// 1 for the first version seen, then 2, 3, ...
     public var seq: Int
     public var seenAt: Date
-    public var entryID: String
-    public var title: String
-    public var link: String?
-    public var published: Date?
-    public var updated: Date?
-    public var categories: [String]
-    public var summaryText: String
-    public var contentText: String
-    public var contentHTML: String
+    public var entry: FeedEntry
     public var fingerprint: Fingerprint
 
-    public init(
-        seq: Int, seenAt: Date, entryID: String, title: String, link: String?, published: Date?, updated: Date?,
-        categories: [String], summaryText: String, contentText: String, contentHTML: String, fingerprint: Fingerprint
-    ) {
+    public init(seq: Int, seenAt: Date, entry: FeedEntry, fingerprint: Fingerprint) {
         self.seq = seq
         self.seenAt = seenAt
-        self.entryID = entryID
-        self.title = title
-        self.link = link
-        self.published = published
-        self.updated = updated
-        self.categories = categories
-        self.summaryText = summaryText
-        self.contentText = contentText
-        self.contentHTML = contentHTML
+        self.entry = entry
         self.fingerprint = fingerprint
     }
 }

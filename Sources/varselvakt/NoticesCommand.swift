@@ -33,10 +33,11 @@ struct NoticesCommand: AsyncParsableCommand {
         var table = TextTable(["PUBLISHED", "KIND", "STATUS", "APIS", "TITLE"], maxWidths: [16, 11, 9, 36, 80])
         for n in notices {
             table.add([
-                (n.published ?? n.updated).map(OutputDate.short) ?? "-", n.classification.kind.rawValue, n.status.rawValue,
+                (n.entry.published ?? n.entry.updated).map(OutputDate.short) ?? "-", n.classification.kind.rawValue,
+                n.status.rawValue,
                 n.classification.apis.isEmpty
                     ? "(\(n.classification.scope.rawValue))" : n.classification.apis.joined(separator: ","),
-                n.title,
+                n.entry.title,
             ])
         }
         print(table.render())

@@ -66,7 +66,7 @@ private func poll(_ updates: [NoticeUpdate], at: Date, classifications: [NoticeI
         let changes = try await store.recordModified(poll([update("a", .changed, title: "Tittel - LØST", hash: "t2")], at: later))
         #expect(changes.first?.versionSeq == 2 && changes.first?.previousVersionSeq == 1)
         let detail = try await store.notice("a")
-        #expect(detail.versions.map(\.title) == ["Tittel", "Tittel - LØST"])
+        #expect(detail.versions.map(\.entry.title) == ["Tittel", "Tittel - LØST"])
         #expect(detail.notice.lastChangedAt == later)
         let history = try await store.changes(ChangeFilter(alertingOnly: true))
         #expect(history.map(\.change) == [.changed])
@@ -153,7 +153,7 @@ private func poll(_ updates: [NoticeUpdate], at: Date, classifications: [NoticeI
             fingerprint: Fingerprint(text: "t", body: "b", version: "v"), recordsVersion: true, status: .active,
             missingPolls: 0)
         _ = try await store.recordModified(poll([u], at: t0))
-        #expect(try await store.notice("a").notice.categories == categories)
+        #expect(try await store.notice("a").notice.entry.categories == categories)
     }
 }
 
@@ -171,7 +171,7 @@ private func poll(_ updates: [NoticeUpdate], at: Date, classifications: [NoticeI
         _ = try await store.recordModified(poll([u], at: date))
         let notice = try await store.notice("a").notice
         let expected = (seconds * 1000).rounded(.down) / 1000
-        #expect(abs((notice.published?.timeIntervalSince1970 ?? 0) - expected) < 0.0001)
+        #expect(abs((notice.entry.published?.timeIntervalSince1970 ?? 0) - expected) < 0.0001)
         #expect(abs(notice.firstSeenAt.timeIntervalSince1970 - expected) < 0.0001)
     }
 }

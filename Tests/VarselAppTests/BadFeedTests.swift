@@ -57,8 +57,8 @@ import VarselModel
         try box.serve(file)
         _ = try await box.poll()
         for notice in try await box.runtime.store.notices() {
-            #expect(!notice.title.contains("root:"))
-            #expect(!notice.contentText.contains("root:"))
+            #expect(!notice.entry.title.contains("root:"))
+            #expect(!notice.entry.contentText.contains("root:"))
         }
     }
 

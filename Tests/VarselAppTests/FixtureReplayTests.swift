@@ -23,7 +23,7 @@ import VarselModel
         #expect(second.changes.first?.noticeID.rawValue == id)
         let detail = try await box.runtime.store.notice(id)
         #expect(
-            detail.versions.map(\.title) == [
+            detail.versions.map(\.entry.title) == [
                 "Manglende oppdatering av rettighetspakke", "Manglende oppdatering av rettighetspakke - LØST",
             ])
         #expect(detail.notice.classification.kind == .resolved)
@@ -97,7 +97,7 @@ import VarselModel
         try box.serve(Fixtures.folkeregisteret("2021-04-29"))
         let report = try await box.poll()
         #expect(report.counts == [.baseline: 207])
-        let undated = try await box.runtime.store.notices().filter { $0.published == nil }
+        let undated = try await box.runtime.store.notices().filter { $0.entry.published == nil }
         #expect(undated.count == 132)
     }
 

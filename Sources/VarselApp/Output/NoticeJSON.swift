@@ -40,10 +40,10 @@ public struct NoticeJSON: Encodable, Sendable {
     public init(_ n: NoticeRecord) {
         id = n.id.rawValue
         feed = n.feedID.rawValue
-        entryId = n.entryID
+        entryId = n.entry.id
         aliases = n.aliases
-        title = n.title
-        link = n.link
+        title = n.entry.title
+        link = n.entry.link
         kind = n.classification.kind.rawValue
         apis = n.classification.apis
         scope = n.classification.scope.rawValue
@@ -52,9 +52,9 @@ public struct NoticeJSON: Encodable, Sendable {
         }
         unparsedWindow = n.classification.unparsedWindow
         cancels = n.classification.cancels
-        categories = n.categories
-        published = n.published.map(OutputDate.iso)
-        updated = n.updated.map(OutputDate.iso)
+        categories = n.entry.categories
+        published = n.entry.published.map(OutputDate.iso)
+        updated = n.entry.updated.map(OutputDate.iso)
         status = n.status.rawValue
         firstSeen = OutputDate.iso(n.firstSeenAt)
         lastChanged = OutputDate.iso(n.lastChangedAt)
@@ -161,15 +161,15 @@ public struct VersionJSON: Encodable, Sendable {
     public init(_ v: NoticeVersion) {
         seq = v.seq
         seenAt = OutputDate.iso(v.seenAt)
-        entryId = v.entryID
-        title = v.title
-        link = v.link
-        published = v.published.map(OutputDate.iso)
-        updated = v.updated.map(OutputDate.iso)
-        categories = v.categories
-        summaryText = v.summaryText
-        contentText = v.contentText
-        contentHtml = v.contentHTML
+        entryId = v.entry.id
+        title = v.entry.title
+        link = v.entry.link
+        published = v.entry.published.map(OutputDate.iso)
+        updated = v.entry.updated.map(OutputDate.iso)
+        categories = v.entry.categories
+        summaryText = v.entry.summaryText
+        contentText = v.entry.contentText
+        contentHtml = v.entry.contentHTML
     }
 
     enum CodingKeys: String, CodingKey {

@@ -7,15 +7,16 @@ import VarselModel
 public enum NoticeText {
     public static func render(_ detail: NoticeDetail) -> String {
         let n = detail.notice
+        let e = n.entry
         let c = n.classification
         var lines: [String] = []
-        lines.append(n.title)
-        lines.append(String(repeating: "=", count: min(n.title.count, 78)))
+        lines.append(e.title)
+        lines.append(String(repeating: "=", count: min(e.title.count, 78)))
         lines.append("id:          \(n.id)")
-        if n.entryID != n.id.rawValue { lines.append("feed id now: \(n.entryID)") }
+        if e.id != n.id.rawValue { lines.append("feed id now: \(e.id)") }
         if !n.aliases.isEmpty { lines.append("aliases:     \(n.aliases.joined(separator: ", "))") }
         lines.append("feed:        \(n.feedID)")
-        if let link = n.link { lines.append("link:        \(link)") }
+        if let link = e.link { lines.append("link:        \(link)") }
         lines.append("kind:        \(c.kind.rawValue)")
         lines.append("apis:        \(c.apis.isEmpty ? "-" : c.apis.joined(separator: ", ")) (scope: \(c.scope.rawValue))")
         if let w = c.maintenanceWindow {
@@ -25,19 +26,21 @@ public enum NoticeText {
         }
         if let cancels = c.cancels { lines.append("cancels:     \(cancels)") }
         lines.append("status:      \(n.status.rawValue)")
-        lines.append("published:   \(n.published.map(OutputDate.iso) ?? "-")")
-        lines.append("updated:     \(n.updated.map(OutputDate.iso) ?? "-")")
+        lines.append("published:   \(e.published.map(OutputDate.iso) ?? "-")")
+        lines.append("updated:     \(e.updated.map(OutputDate.iso) ?? "-")")
         lines.append("first seen:  \(OutputDate.iso(n.firstSeenAt))")
-        if !n.categories.isEmpty { lines.append("categories:  \(n.categories.joined(separator: ", "))") }
+        if !e.categories.isEmpty { lines.append("categories:  \(e.categories.joined(separator: ", "))") }
         lines.append("")
-        lines.append(n.contentText.isEmpty ? n.summaryText : n.contentText)
+        lines.append(e.contentText.isEmpty ? e.summaryText : e.contentText)
         lines.append("")
         lines.append("Versions (\(detail.versions.count)):")
         var previous: NoticeVersion?
         for v in detail.versions {
-            lines.append("  #\(v.seq) seen \(OutputDate.iso(v.seenAt))  \(v.title)")
+            lines.append("  #\(v.seq) seen \(OutputDate.iso(v.seenAt))  \(v.entry.title)")
             if let previous {
-                let diff = TextDiff.lines(from: previous.title + "\n" + previous.contentText, to: v.title + "\n" + v.contentText)
+                let diff = TextDiff.lines(
+                    from: previous.entry.title + "\n" + previous.entry.contentText, to: v.entry.title + "\n" + v.entry.contentText
+                )
                 if diff.isEmpty {
                     lines.append("     (same text; markup, dates, link or categories differ)")
                 } else {
