@@ -20,6 +20,7 @@ public struct PollCycle: Sendable {
     public let classifier: Classifier
     public let backoff: BackoffPolicy
     public let logger: Logger
+    let cache = StoredNoticeCache()
 
     public init(
         store: NoticeStore, fetcher: FeedFetcher, parser: FeedParser = FeedParser(), classifier: Classifier,
@@ -72,9 +73,11 @@ public struct PollCycle: Sendable {
             summary.unchanged = 0
             let poll = PollRecord(
                 feedID: feed.id, startedAt: now, duration: elapsed(), outcome: .notModified, httpStatus: 304, summary: summary)
+            let cached = cache.notices(for: feed.id, lastPollAt: state?.lastPollAt)
             let changes = try await store.recordNotModified(
                 feed: feed.id, url: feed.url, etag: fresh.etag, lastModified: fresh.lastModified, updates: updates,
                 poll: poll, nextPollAt: now.addingTimeInterval(feed.interval.seconds))
+            cache.store(cached?.applying(updates), for: feed.id, polledAt: now)
             return FeedPollReport(
                 feed: feed.id, outcome: .notModified, duration: poll.duration, summary: summary, changes: changes)
 
@@ -97,7 +100,12 @@ public struct PollCycle: Sendable {
                         "reason": "\(skipped.reason)",
                     ])
             }
-            let stored = try await store.storedNotices(feed: feed.id)
+            let stored: [StoredNotice]
+            if let cached = cache.notices(for: feed.id, lastPollAt: state?.lastPollAt) {
+                stored = cached
+            } else {
+                stored = try await store.storedNotices(feed: feed.id)
+            }
             if parsed.entries.isEmpty && stored.contains(where: { $0.status == .active }) {
                 // An empty build is far likelier a broken site than every notice withdrawn at once.
                 return try await fail(
@@ -124,6 +132,7 @@ public struct PollCycle: Sendable {
                     feed: feed.id, url: feed.url, title: parsed.title, etag: fetched.validators.etag,
                     lastModified: fetched.validators.lastModified, updates: updates, classifications: classifications,
                     poll: poll, nextPollAt: now.addingTimeInterval(feed.interval.seconds)))
+            cache.store(stored.applying(updates), for: feed.id, polledAt: now)
             return FeedPollReport(
                 feed: feed.id, outcome: .modified, duration: poll.duration, entries: parsed.entries.count,
                 skipped: parsed.skipped.count, summary: summary, isBaseline: isFirstPoll, changes: changes)
@@ -142,7 +151,10 @@ public struct PollCycle: Sendable {
         let delay = backoff.delay(interval: feed.interval, consecutiveFailures: failures, retryAfter: retryAfter)
         let poll = PollRecord(
             feedID: feed.id, startedAt: now, duration: duration, outcome: .failed, httpStatus: status, bytes: bytes, error: error)
+        let cached = cache.notices(for: feed.id, lastPollAt: state?.lastPollAt)
         try await store.recordFailure(feed: feed.id, url: feed.url, poll: poll, nextPollAt: now.addingTimeInterval(delay.seconds))
+        // A failure changes no notice, only the feed's poll time the cache is keyed on.
+        cache.store(cached, for: feed.id, polledAt: now)
         return FeedPollReport(feed: feed.id, outcome: .failed, duration: duration, error: error, retryIn: delay)
     }
 }

@@ -15,6 +15,7 @@ struct Sandbox {
     let feedFile: URL
     let runtime: Runtime
     let feed: FeedConfig
+    let config: VarselvaktConfig
 
     /// - Parameter url: the feed URL; by default a file in the sandbox that `serve` replaces.
     init(url: String? = nil, extraFeedKeys: String = "", withdrawAfter: Int = 2) throws {
@@ -37,7 +38,7 @@ struct Sandbox {
             apis = ["folkeregisteret"]
             \(extraFeedKeys)
             """
-        let config = try ConfigLoader.load(text: text, file: "test.toml", baseDirectory: directory.path)
+        config = try ConfigLoader.load(text: text, file: "test.toml", baseDirectory: directory.path)
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         runtime = try Runtime(config: config, logger: logger)
@@ -59,6 +60,13 @@ struct Sandbox {
     }
 
     func poll() async throws -> FeedPollReport { try await runtime.cycle.poll(feed) }
+
+    /// A poll by a new process's runtime on the same files: nothing remembered in memory.
+    func pollAsNewProcess() async throws -> FeedPollReport {
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        return try await Runtime(config: config, logger: logger).cycle.poll(feed)
+    }
 
     func remove() { try? FileManager.default.removeItem(at: directory) }
 }
