@@ -8,6 +8,8 @@ For each file (the real Folkeregisteret RSS, the real API Atom feed, and the syn
   * varselvakt bench parse: parse + extract (text, sanitized HTML, dates), in-process median;
   * varselvakt bench parse --reps 1 as a whole process (start-up included, like xmllint);
   * varselvakt bench ingest: parse, normalise, hash, diff, classify, store into fresh SQLite;
+  * varselvakt bench routine-poll: the daemon's poll cycle on the newer real build after the
+    previous one was polled (read, parse, diff, classify, store);
 and once: varselvakt bench not-modified against a local HTTP server answering 304.
 Prints a Markdown table for BENCHMARKS.md and one JSON line; --json-out keeps the raw numbers.
 Run it from anywhere: scripts/bench-parse.sh [--reps N] [--json-out PATH].
@@ -76,7 +78,7 @@ for label, path in files.items():
     vi = bench_json([BIN, "bench", "ingest", path, "--reps", str(max(3, args.reps // 4)), "--catalog", catalog, "--json"])
     # A routine poll of the Folkeregisteret feed: the previous real build stored first.
     previous = PREVIOUS.get(os.path.basename(path))
-    vr = bench_json([BIN, "bench", "ingest", path, "--reps", str(args.reps), "--catalog", catalog, "--after", previous,
+    vr = bench_json([BIN, "bench", "routine-poll", path, "--after", previous, "--reps", str(args.reps), "--catalog", catalog,
                      "--json"]) if previous else None
     raw[label] = {"xmllint_stream_s": xl, "feedparser_s": fp, "varselvakt_parse": vp,
                   "varselvakt_parse_process_s": vproc, "varselvakt_ingest_first_poll": vi, "varselvakt_ingest_routine": vr}

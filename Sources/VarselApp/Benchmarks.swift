@@ -1,4 +1,7 @@
 import Classify
+#if canImport(Glibc)
+import Glibc
+#endif
 import FeedParse
 import Foundation
 import Logging
@@ -115,6 +118,46 @@ public enum Benchmarks {
         }
         return summarize(
             "ingest", file, times, extra: [("entries", "\(entries)")] + stageMedians + [("peak_rss_kb", "\(peakRSSKilobytes())")])
+    }
+
+    /// A routine poll as the daemon runs it: `previous` is polled first (untimed) through the
+    /// real poll cycle from a local file, then the file is replaced by `file` and the next poll
+    /// is timed: read, parse, diff, classify, store, with the notices the cycle remembers.
+    public static func routinePoll(file: String, previous: String, reps: Int, catalogPath: String?) async throws -> Measurement {
+        var times: [Double] = []
+        var entries = 0
+        for _ in 0..<max(1, reps) {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("varselvakt-bench-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: directory) }
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let feedFile = directory.appendingPathComponent("feed.xml")
+            try FileManager.default.copyItem(atPath: previous, toPath: feedFile.path)
+            let catalogLine = catalogPath.map { "[catalog]\npath = \"\(URL(fileURLWithPath: $0).standardizedFileURL.path)\"" } ?? ""
+            let config = try ConfigLoader.load(
+                text: """
+                    [store]
+                    path = "state.sqlite"
+                    \(catalogLine)
+                    [[feeds]]
+                    name = "bench"
+                    path = "feed.xml"
+                    """, file: "bench.toml", baseDirectory: directory.path)
+            var logger = Logger(label: "bench")
+            logger.logLevel = .critical
+            let runtime = try Runtime(config: config, logger: logger)
+            _ = try await runtime.cycle.poll(config.feeds[0])
+            let next = directory.appendingPathComponent("next.xml")
+            try FileManager.default.copyItem(atPath: file, toPath: next.path)
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: next.path)
+            // rename(2): an atomic replace, as a deploy does (Foundation's replaceItemAt fails here).
+            guard rename(next.path, feedFile.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            let start = ContinuousClock.now
+            let report = try await runtime.cycle.poll(config.feeds[0])
+            times.append((ContinuousClock.now - start).seconds)
+            guard report.outcome == .modified else { throw BenchError.firstPoll(report.line) }
+            entries = report.entries
+        }
+        return summarize("routine_poll", file, times, extra: [("entries", "\(entries)"), ("peak_rss_kb", "\(peakRSSKilobytes())")])
     }
 
     /// Stores `file` as a first poll of the bench feed.

@@ -6,7 +6,7 @@ import VarselApp
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Benchmarks (parse, ingest) for BENCHMARKS.md.",
-        subcommands: [Parse.self, Ingest.self, NotModified.self])
+        subcommands: [Parse.self, Ingest.self, RoutinePoll.self, NotModified.self])
 
     struct Parse: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Parse FILE repeatedly and report time per parse.")
@@ -32,6 +32,22 @@ struct BenchCommand: AsyncParsableCommand {
 
         func run() async throws {
             let result = try await Benchmarks.ingest(file: file, reps: reps, catalogPath: catalog, previous: after)
+            print(json ? result.json : result.line)
+        }
+    }
+
+    struct RoutinePoll: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "routine-poll",
+            abstract: "Time the daemon's poll cycle on FILE after PREVIOUS was polled (read, parse, diff, classify, store).")
+        @Argument(help: "The newer snapshot.") var file: String
+        @Option(name: .long, help: "The older snapshot, polled first (untimed).") var after: String
+        @Option(name: .long, help: "Repetitions.") var reps = 20
+        @Option(name: .long, help: "Catalog file used for classification.") var catalog: String?
+        @Flag(name: .long, help: "One line of JSON.") var json = false
+
+        func run() async throws {
+            let result = try await Benchmarks.routinePoll(file: file, previous: after, reps: reps, catalogPath: catalog)
             print(json ? result.json : result.line)
         }
     }
