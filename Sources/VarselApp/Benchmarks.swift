@@ -1,7 +1,4 @@
 import Classify
-#if canImport(Glibc)
-import Glibc
-#endif
 import FeedParse
 import Foundation
 import Logging
@@ -9,6 +6,10 @@ import NoticeDiff
 import NoticeStore
 import VarselConfig
 import VarselModel
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Measurements behind BENCHMARKS.md, run by `varselvakt bench` (never by the test suite).
 public enum Benchmarks {
@@ -61,7 +62,8 @@ public enum Benchmarks {
     /// - Parameter previous: when given, each repetition first stores this older snapshot
     ///   (untimed), so the timed ingest of `file` is a routine poll: every entry parsed,
     ///   normalised, hashed and diffed, only what changed classified and stored.
-    public static func ingest(file: String, reps: Int, catalogPath: String?, previous: String? = nil) async throws -> Measurement {
+    public static func ingest(file: String, reps: Int, catalogPath: String?, previous: String? = nil) async throws -> Measurement
+    {
         let bytes = try readFile(file)
         let catalog = try catalogPath.map { try ConfigLoader.loadCatalog(path: $0) } ?? Catalog(apis: [])
         let classifier = Classifier(catalog: catalog)
@@ -132,7 +134,8 @@ public enum Benchmarks {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let feedFile = directory.appendingPathComponent("feed.xml")
             try FileManager.default.copyItem(atPath: previous, toPath: feedFile.path)
-            let catalogLine = catalogPath.map { "[catalog]\npath = \"\(URL(fileURLWithPath: $0).standardizedFileURL.path)\"" } ?? ""
+            let catalogLine =
+                catalogPath.map { "[catalog]\npath = \"\(URL(fileURLWithPath: $0).standardizedFileURL.path)\"" } ?? ""
             let config = try ConfigLoader.load(
                 text: """
                     [store]
@@ -157,7 +160,8 @@ public enum Benchmarks {
             guard report.outcome == .modified else { throw BenchError.firstPoll(report.line) }
             entries = report.entries
         }
-        return summarize("routine_poll", file, times, extra: [("entries", "\(entries)"), ("peak_rss_kb", "\(peakRSSKilobytes())")])
+        return summarize(
+            "routine_poll", file, times, extra: [("entries", "\(entries)"), ("peak_rss_kb", "\(peakRSSKilobytes())")])
     }
 
     /// Stores `file` as a first poll of the bench feed.
@@ -168,14 +172,16 @@ public enum Benchmarks {
         var classifications: [NoticeID: Classification] = [:]
         for update in updates {
             guard let e = update.entry else { continue }
-            classifications[update.noticeID] = classifier.classify(ClassificationInput(
-                title: e.title, summaryText: e.summaryText, contentText: e.contentText, categories: e.categories,
-                published: e.published ?? e.updated, feedAPIs: []))
+            classifications[update.noticeID] = classifier.classify(
+                ClassificationInput(
+                    title: e.title, summaryText: e.summaryText, contentText: e.contentText, categories: e.categories,
+                    published: e.published ?? e.updated, feedAPIs: []))
         }
-        _ = try await store.recordModified(ModifiedPoll(
-            feed: FeedID("bench"), url: "file://" + file, title: feed.title, etag: nil, lastModified: nil, updates: updates,
-            classifications: classifications,
-            poll: PollRecord(feedID: FeedID("bench"), startedAt: now, duration: 0, outcome: .modified), nextPollAt: nil))
+        _ = try await store.recordModified(
+            ModifiedPoll(
+                feed: FeedID("bench"), url: "file://" + file, title: feed.title, etag: nil, lastModified: nil, updates: updates,
+                classifications: classifications,
+                poll: PollRecord(feedID: FeedID("bench"), startedAt: now, duration: 0, outcome: .modified), nextPollAt: nil))
     }
 
     /// CPU and wall time of polls that get `304 Not Modified` (or an unchanged file), after one
