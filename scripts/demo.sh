@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 swift build -c release 2>&1 | grep -E "error|Compiling|Build complete" | tail -3
-mkdir -p var/demo
+# A fresh demo every time: the first poll is the baseline, the swap gives the one new notice.
+rm -rf var/demo && mkdir -p var/demo
 cp config/snapshots/folkeregisteret-rss-2026-07-03.xml var/demo/folkeregisteret.xml
 ( sleep 20 && cp config/snapshots/folkeregisteret-rss-2026-07-07-1158.xml var/demo/folkeregisteret.tmp \
     && mv var/demo/folkeregisteret.tmp var/demo/folkeregisteret.xml \

@@ -79,7 +79,7 @@ public struct PollCycle: Sendable {
                 poll: poll, nextPollAt: now.addingTimeInterval(feed.interval.seconds))
             cache.store(cached?.applying(updates), for: feed.id, polledAt: now)
             return FeedPollReport(
-                feed: feed.id, outcome: .notModified, duration: poll.duration, summary: summary, changes: changes)
+                feed: feed.id, outcome: .notModified, duration: elapsed(), summary: summary, changes: changes)
 
         case .modified(let fetched):
             // Parsing runs here, on the cooperative pool: it is CPU work bounded by `max_bytes`
@@ -134,7 +134,7 @@ public struct PollCycle: Sendable {
                     poll: poll, nextPollAt: now.addingTimeInterval(feed.interval.seconds)))
             cache.store(stored.applying(updates), for: feed.id, polledAt: now)
             return FeedPollReport(
-                feed: feed.id, outcome: .modified, duration: poll.duration, entries: parsed.entries.count,
+                feed: feed.id, outcome: .modified, duration: elapsed(), entries: parsed.entries.count,
                 skipped: parsed.skipped.count, summary: summary, isBaseline: isFirstPoll, changes: changes)
         }
     }

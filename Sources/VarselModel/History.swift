@@ -129,7 +129,8 @@ public enum PollOutcome: String, Sendable, Hashable, Codable {
 public struct PollRecord: Sendable, Hashable, Codable {
     public var feedID: FeedID
     public var startedAt: Date
-    /// Wall time of fetch + parse + diff + store, in seconds.
+    /// Wall time of fetch, parse, diff and classify, in seconds (the store transaction that
+    /// writes this record is not included).
     public var duration: Double
     public var outcome: PollOutcome
     public var httpStatus: Int?
