@@ -6,11 +6,14 @@ import VarselConfig
 extension Runtime {
     /// Runs the daemon's services in one `ServiceGroup` until SIGTERM or SIGINT, then shuts
     /// them down gracefully (in reverse order) and returns.
-    public func runDaemon() async throws {
+    public func runDaemon(notifier: SystemdNotifier = SystemdNotifier()) async throws {
         let poller = FeedPollerService(cycle: cycle, feeds: config.feeds, logger: logger)
         let group = ServiceGroup(
             configuration: .init(
                 services: [.init(service: poller)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        // The configuration is valid and the store is open: from here on the daemon polls.
+        notifier.notify(["READY=1", "STATUS=polling \(config.feeds.count) feeds"])
+        defer { notifier.notify(["STOPPING=1"]) }
         try await group.run()
     }
 }
