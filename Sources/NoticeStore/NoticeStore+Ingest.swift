@@ -87,6 +87,12 @@ extension NoticeStore {
                     changes.append(change)
                 }
             }
+            // After all updates: a cancellation usually sits above the notice it cancels in the feed.
+            for update in poll.updates {
+                if let cancelled = poll.classifications[update.noticeID]?.cancels {
+                    try Self.linkCancellation(update.noticeID, cancels: cancelled, feed: poll.feed, db: db)
+                }
+            }
             try Self.run(
                 db,
                 sql: """
@@ -175,6 +181,21 @@ extension NoticeStore {
         return ChangeRecord(
             id: db.lastInsertedRowID, noticeID: id, feedID: feed, change: change, at: now, title: title, kind: kind,
             apis: apis, scope: scope, versionSeq: seq, previousVersionSeq: versionChanged ? previousSeq : nil)
+    }
+
+    /// "Utgår - X" names the notice it cancels only by title: link the oldest notice of the same
+    /// feed with exactly that title, or nothing.
+    private static func linkCancellation(_ id: NoticeID, cancels title: String, feed: FeedID, db: Database) throws {
+        try run(
+            db,
+            sql: """
+                UPDATE notice SET cancelsNoticeID = (
+                    SELECT other.id FROM notice AS other
+                    WHERE other.feedID = ? AND other.id != ? AND other.title = ?
+                    ORDER BY other.firstSeenAt, other.id LIMIT 1)
+                WHERE id = ?
+                """,
+            arguments: [feed.rawValue, id.rawValue, title, id.rawValue])
     }
 
     /// Used only if the caller forgot to classify a new entry: never drop a notice for that.

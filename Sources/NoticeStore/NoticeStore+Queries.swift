@@ -136,7 +136,8 @@ extension NoticeStore {
             id: NoticeID(id), feedID: FeedID(row["feedID"] as String), entry: entry(from: row),
             aliases: aliases[id] ?? [], classification: classification,
             status: NoticeStatus(rawValue: row["status"]) ?? .active, firstSeenAt: row["firstSeenAt"],
-            lastChangedAt: row["lastChangedAt"], versionCount: row["versionCount"])
+            lastChangedAt: row["lastChangedAt"], versionCount: row["versionCount"],
+            cancelsNoticeID: (row["cancelsNoticeID"] as String?).map { NoticeID($0) })
     }
 
     static func noticeVersion(from row: Row) -> NoticeVersion {

@@ -41,6 +41,7 @@ enum Schema {
                         windowEnd DATETIME,
                         unparsedWindow TEXT,
                         cancels TEXT,
+                        cancelsNoticeID TEXT REFERENCES notice(id),
                         status TEXT NOT NULL CHECK (status IN ('active', 'withdrawn', 'expired')),
                         missingPolls INTEGER NOT NULL DEFAULT 0,
                         textHash TEXT NOT NULL,

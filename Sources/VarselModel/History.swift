@@ -14,11 +14,14 @@ public struct NoticeRecord: Sendable, Hashable, Codable {
     public var lastChangedAt: Date
     /// Number of distinct versions stored.
     public var versionCount: Int
+    /// For a cancellation ("Utgår - X"): the stored notice of the same feed titled X, if any.
+    public var cancelsNoticeID: NoticeID?
 
     public init(
         id: NoticeID, feedID: FeedID, entry: FeedEntry, aliases: [String], classification: Classification,
-        status: NoticeStatus, firstSeenAt: Date, lastChangedAt: Date, versionCount: Int
+        status: NoticeStatus, firstSeenAt: Date, lastChangedAt: Date, versionCount: Int, cancelsNoticeID: NoticeID? = nil
     ) {
+        self.cancelsNoticeID = cancelsNoticeID
         self.id = id
         self.feedID = feedID
         self.entry = entry

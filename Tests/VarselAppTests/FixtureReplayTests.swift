@@ -109,3 +109,17 @@ import VarselModel
         #expect(again.outcome == .notModified && again.changes.isEmpty)
     }
 }
+
+@Suite(.serialized) struct CancellationLinkTests {
+    @Test func utgaarNoticeIsLinkedToTheNoticeItCancels() async throws {
+        let box = try Sandbox(); defer { box.remove() }
+        try box.serve(Fixtures.atom)
+        _ = try await box.poll()
+        let notices = try await box.runtime.store.notices()
+        let cancellation = try #require(notices.first { $0.entry.title == "Utgår - Varsel om vedlikehold torsdag 15. juni 2023" })
+        let original = try #require(notices.first { $0.entry.title == "Varsel om vedlikehold torsdag 15. juni 2023" })
+        #expect(cancellation.classification.kind == .cancelled)
+        #expect(cancellation.cancelsNoticeID == original.id)
+        #expect(original.cancelsNoticeID == nil)
+    }
+}

@@ -29,6 +29,7 @@ public struct NoticeJSON: Encodable, Sendable {
     var maintenanceWindow: Window?
     var unparsedWindow: String?
     var cancels: String?
+    var cancelsNoticeId: String?
     var categories: [String]
     var published: String?
     var updated: String?
@@ -52,6 +53,7 @@ public struct NoticeJSON: Encodable, Sendable {
         }
         unparsedWindow = n.classification.unparsedWindow
         cancels = n.classification.cancels
+        cancelsNoticeId = n.cancelsNoticeID?.rawValue
         categories = n.entry.categories
         published = n.entry.published.map(OutputDate.iso)
         updated = n.entry.updated.map(OutputDate.iso)
@@ -63,7 +65,8 @@ public struct NoticeJSON: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case id, feed, entryId = "entry_id", aliases, title, link, kind, apis, scope
-        case maintenanceWindow = "maintenance_window", unparsedWindow = "unparsed_window", cancels, categories
+        case maintenanceWindow = "maintenance_window", unparsedWindow = "unparsed_window", cancels,
+            cancelsNoticeId = "cancels_notice_id", categories
         case published, updated, status, firstSeen = "first_seen", lastChanged = "last_changed", versions
     }
 
@@ -82,6 +85,7 @@ public struct NoticeJSON: Encodable, Sendable {
         try c.encode(maintenanceWindow, forKey: .maintenanceWindow)
         try c.encode(unparsedWindow, forKey: .unparsedWindow)
         try c.encode(cancels, forKey: .cancels)
+        try c.encode(cancelsNoticeId, forKey: .cancelsNoticeId)
         try c.encode(categories, forKey: .categories)
         try c.encode(published, forKey: .published)
         try c.encode(updated, forKey: .updated)

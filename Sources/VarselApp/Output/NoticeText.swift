@@ -24,7 +24,10 @@ public enum NoticeText {
         } else if let why = c.unparsedWindow {
             lines.append("window:      could not be read (\(why))")
         }
-        if let cancels = c.cancels { lines.append("cancels:     \(cancels)") }
+        if let cancels = c.cancels {
+            lines.append(
+                "cancels:     \(cancels)" + (n.cancelsNoticeID.map { " (notice \($0))" } ?? " (no stored notice has that title)"))
+        }
         lines.append("status:      \(n.status.rawValue)")
         lines.append("published:   \(e.published.map(OutputDate.iso) ?? "-")")
         lines.append("updated:     \(e.updated.map(OutputDate.iso) ?? "-")")
