@@ -69,7 +69,7 @@ let package = Package(
             ], swiftSettings: strict),
 
         // Shared by the test targets: fixture paths and a real HTTP server on 127.0.0.1.
-        .target(name: "TestSupport", path: "Tests/TestSupport", exclude: ["http_server.py"], swiftSettings: strict),
+        .target(name: "TestSupport", path: "Tests/TestSupport", exclude: ["http_server.py", "smtp_server.py"], swiftSettings: strict),
         .testTarget(name: "CurlTests", dependencies: ["Curl", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "FeedFetchTests", dependencies: ["TestSupport", "FeedFetch", "Curl", "VarselModel"], swiftSettings: strict),

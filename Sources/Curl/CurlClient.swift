@@ -1,5 +1,5 @@
 /// The process's HTTP client: one libcurl multi handle on one dedicated thread, shared by every
-/// task that needs HTTP (feed polls, probes, webhooks; SMTP later).
+/// task that needs HTTP or SMTP (feed polls, probes, webhooks, mail submission).
 ///
 /// Why one shared client: the multi handle keeps a connection cache and a DNS cache, so repeated
 /// polls of the same host reuse connections, and ``init(maxTotalConnections:maxHostConnections:)``

@@ -3,11 +3,10 @@
 /// Why a value and not a builder over an easy handle: the request crosses from the caller's task
 /// to the client's curl thread, so it must be `Sendable`, and a value can be logged and tested.
 ///
-/// Only HTTP(S) and file:// are exercised today. The shape is chosen so SMTP can be added later
-/// without a redesign: `url` then names the mail server (`smtp://host:port`), `body` becomes the
-/// uploaded message (it already goes through a read callback, not `POSTFIELDS`), and the envelope
-/// (MAIL FROM, RCPT TO) will be one more optional property that `Transfer` maps to
-/// `CURLOPT_MAIL_FROM` / `CURLOPT_MAIL_RCPT`.
+/// HTTP(S), file:// and SMTP(S). For SMTP (build it with ``mail(url:envelope:message:security:credentials:)``)
+/// `url` names the mail server, `body` is the uploaded message (through the same read callback as a
+/// POST body) and ``mail`` carries the envelope, which `Transfer` maps to `CURLOPT_MAIL_FROM` /
+/// `CURLOPT_MAIL_RCPT`; `method` and `headers` are then ignored.
 public struct CurlRequest: Sendable {
     /// The HTTP method. `head` sets `CURLOPT_NOBODY` (no body is read even if the server sends one).
     public enum Method: String, Sendable, Hashable {
@@ -51,6 +50,10 @@ public struct CurlRequest: Sendable {
     public var acceptEncoding: String?
     /// The `User-Agent` header; `nil` sends none.
     public var userAgent: String?
+    /// Non-`nil` makes this an SMTP submission of `body`: protocols are then restricted to
+    /// `smtp,smtps` whatever ``allowedProtocols`` says, and the URL's scheme must match the
+    /// ``MailSecurity`` (else ``CurlError/invalidRequest(url:reason:)`` before connecting).
+    public var mail: MailOptions?
 
     /// A GET of `url` with conservative defaults: 10 s connect, 30 s total, no redirects,
     /// 10 MiB body limit, http/https only, every content encoding accepted.
@@ -68,5 +71,6 @@ public struct CurlRequest: Sendable {
         self.allowedRedirectProtocols = nil
         self.acceptEncoding = ""
         self.userAgent = nil
+        self.mail = nil
     }
 }

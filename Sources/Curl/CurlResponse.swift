@@ -15,7 +15,8 @@ public struct CurlResponse: Sendable {
         }
     }
 
-    /// The protocol's response code of the last request (HTTP status; 0 for file://).
+    /// The protocol's response code of the last request (HTTP status; the last SMTP reply, 250, for
+    /// mail; 0 for file://).
     public var statusCode: Int
     /// The headers of the final response only (after redirects), in arrival order.
     public var headers: [Header]

@@ -16,10 +16,14 @@ final class Transfer: @unchecked Sendable {
     var continuation: CheckedContinuation<CurlResponse, any Error>?
 
     private var headerList: UnsafeMutablePointer<curl_slist>?
+    /// `CURLOPT_MAIL_RCPT`; set by `configureMail`, freed with the transfer.
+    var recipientList: UnsafeMutablePointer<curl_slist>?
+    /// Whether this is an SMTP submission (errors then carry the server's reply code).
+    let isMail: Bool
     private let errorBuffer: UnsafeMutablePointer<CChar>
     fileprivate var body: [UInt8] = []
     fileprivate var exceededLimit = false
-    fileprivate let upload: [UInt8]
+    let upload: [UInt8]
     fileprivate var uploadOffset = 0
 
     /// Creates and configures the easy handle; throws `.invalidRequest` when curl rejects an option.
@@ -31,6 +35,7 @@ final class Transfer: @unchecked Sendable {
         self.url = request.url
         self.maxResponseBytes = max(0, request.maxResponseBytes)
         self.upload = request.body
+        self.isMail = request.mail != nil
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
         try configure(request)
@@ -39,6 +44,7 @@ final class Transfer: @unchecked Sendable {
     deinit {
         curl_easy_cleanup(easy)
         curl_slist_free_all(headerList)
+        curl_slist_free_all(recipientList)
         errorBuffer.deallocate()
     }
 
@@ -50,9 +56,11 @@ final class Transfer: @unchecked Sendable {
         try check(vv_easy_setopt_str(easy, CURLOPT_URL, request.url), "CURLOPT_URL")
         // Signals and threads do not mix: without this, a DNS timeout uses SIGALRM.
         try check(vv_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1), "CURLOPT_NOSIGNAL")
-        try check(vv_easy_setopt_str(easy, CURLOPT_PROTOCOLS_STR, request.allowedProtocols), "CURLOPT_PROTOCOLS_STR")
+        // An envelope must never be sent anywhere but a mail server.
+        let protocols = request.mail == nil ? request.allowedProtocols : "smtp,smtps"
+        try check(vv_easy_setopt_str(easy, CURLOPT_PROTOCOLS_STR, protocols), "CURLOPT_PROTOCOLS_STR")
         try check(
-            vv_easy_setopt_str(easy, CURLOPT_REDIR_PROTOCOLS_STR, request.allowedRedirectProtocols ?? request.allowedProtocols),
+            vv_easy_setopt_str(easy, CURLOPT_REDIR_PROTOCOLS_STR, request.allowedRedirectProtocols ?? protocols),
             "CURLOPT_REDIR_PROTOCOLS_STR")
         try check(vv_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, request.followRedirects ? 1 : 0), "CURLOPT_FOLLOWLOCATION")
         try check(vv_easy_setopt_long(easy, CURLOPT_MAXREDIRS, max(0, request.maxRedirects)), "CURLOPT_MAXREDIRS")
@@ -70,7 +78,11 @@ final class Transfer: @unchecked Sendable {
             try check(vv_easy_setopt_str(easy, CURLOPT_USERAGENT, agent), "CURLOPT_USERAGENT")
         }
         try configureHeaders(request)
-        try configureMethod(request.method)
+        if let mail = request.mail {
+            try configureMail(mail)
+        } else {
+            try configureMethod(request.method)
+        }
 
         try check(vv_easy_setopt_ptr(easy, CURLOPT_WRITEDATA, me), "CURLOPT_WRITEDATA")
         try check(
@@ -112,16 +124,21 @@ final class Transfer: @unchecked Sendable {
             try check(vv_easy_setopt_long(easy, CURLOPT_POST, 1), "CURLOPT_POST")
             try check(
                 vv_easy_setopt_off(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(upload.count)), "CURLOPT_POSTFIELDSIZE_LARGE")
-            try check(vv_easy_setopt_ptr(easy, CURLOPT_READDATA, Unmanaged.passUnretained(self).toOpaque()), "CURLOPT_READDATA")
-            try check(
-                vv_easy_setopt_datacb(easy, CURLOPT_READFUNCTION) { buffer, size, count, context in
-                    let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
-                    return transfer.send(into: buffer, capacity: size * count)
-                }, "CURLOPT_READFUNCTION")
+            try configureUpload()
         }
     }
 
-    private func check(_ code: CURLcode, _ option: String) throws(CurlError) {
+    /// Streams ``upload`` through the read callback (POST body, SMTP message).
+    func configureUpload() throws(CurlError) {
+        try check(vv_easy_setopt_ptr(easy, CURLOPT_READDATA, Unmanaged.passUnretained(self).toOpaque()), "CURLOPT_READDATA")
+        try check(
+            vv_easy_setopt_datacb(easy, CURLOPT_READFUNCTION) { buffer, size, count, context in
+                let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
+                return transfer.send(into: buffer, capacity: size * count)
+            }, "CURLOPT_READFUNCTION")
+    }
+
+    func check(_ code: CURLcode, _ option: String) throws(CurlError) {
         guard code == CURLE_OK else {
             throw .invalidRequest(url: url, reason: "\(option) rejected: \(String(cString: curl_easy_strerror(code)))")
         }
@@ -201,7 +218,7 @@ final class Transfer: @unchecked Sendable {
 
     private func error(for code: CURLcode) -> CurlError {
         let buffered = String(cString: errorBuffer)
-        let message = buffered.isEmpty ? String(cString: curl_easy_strerror(code)) : buffered
+        let message = mailReplyPrefix() + (buffered.isEmpty ? String(cString: curl_easy_strerror(code)) : buffered)
         let number = Int(code.rawValue)
         switch code {
         case CURLE_WRITE_ERROR where exceededLimit, CURLE_FILESIZE_EXCEEDED:
@@ -219,7 +236,7 @@ final class Transfer: @unchecked Sendable {
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
             CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ENGINE_NOTFOUND, CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_ENGINE_INITFAILED,
             CURLE_SSL_SHUTDOWN_FAILED, CURLE_SSL_CRL_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
-            CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CLIENTCERT:
+            CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CLIENTCERT, CURLE_USE_SSL_FAILED:
             return .tls(url: url, code: number, message: message)
         default:
             return .transfer(url: url, code: number, message: message)

@@ -1,0 +1,105 @@
+import Foundation
+import Synchronization
+
+/// A real SMTP server on 127.0.0.1 for one test: smtp_server.py (beside this file, Debian's
+/// python3-aiosmtpd) run with /usr/bin/python3. It prints its port first, then one JSON line per
+/// accepted message, which a reader thread collects. Closing its stdin ends it.
+public final class LocalSMTPServer: Sendable {
+    /// One message as the server received it: envelope plus the raw bytes after dot-unstuffing.
+    public struct ReceivedMail: Sendable, Hashable {
+        public var from: String
+        public var recipients: [String]
+        public var data: [UInt8]
+    }
+
+    private struct Line: Decodable {
+        var from: String
+        var to: [String]
+        var data: String
+    }
+
+    public let port: Int
+    private let process: Process
+    private let stdin: Pipe
+    private let received = Mutex<(buffer: Data, mails: [ReceivedMail])>((Data(), []))
+
+    /// - Parameters:
+    ///   - rejecting: recipients answered with `550` (permanent) at RCPT TO.
+    ///   - deferring: recipients answered with `450` (temporary) at RCPT TO.
+    public init(rejecting: [String] = [], deferring: [String] = []) throws {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("smtp_server.py")
+        let process = Process()
+        // Debian's python3-aiosmtpd lives in the system interpreter, not in a pyenv one on PATH.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [script.path] + rejecting.flatMap { ["--reject", $0] } + deferring.flatMap { ["--defer", $0] }
+        let stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        var data = Data()
+        while !data.contains(UInt8(ascii: "\n")) {
+            let chunk = stdout.fileHandleForReading.availableData
+            if chunk.isEmpty {
+                throw LocalHTTPServer.StartError(
+                    description: "smtp_server.py exited before printing its port (python3-aiosmtpd missing?)")
+            }
+            data.append(chunk)
+        }
+        let newline = data.firstIndex(of: UInt8(ascii: "\n"))!
+        guard let port = Int(String(decoding: data[..<newline], as: UTF8.self).trimmingCharacters(in: .whitespaces)) else {
+            throw LocalHTTPServer.StartError(description: "smtp_server.py printed no port")
+        }
+        self.port = port
+        self.process = process
+        self.stdin = stdin
+        let rest = Data(data[(newline + 1)...])
+        received.withLock { $0.buffer = rest }
+        let reader = stdout.fileHandleForReading
+        Thread.detachNewThread { [self] in
+            while true {
+                let chunk = reader.availableData
+                if chunk.isEmpty { return }
+                self.append(chunk)
+            }
+        }
+    }
+
+    /// `smtp://127.0.0.1:PORT`.
+    public var url: String { "smtp://127.0.0.1:\(port)" }
+
+    /// The messages accepted so far, in arrival order.
+    public var messages: [ReceivedMail] {
+        received.withLock { $0.mails }
+    }
+
+    /// Waits until at least `count` messages arrived (the server records a message before it
+    /// answers 250, but the reader thread may lag a moment) or `limit` passed; returns them all.
+    public func messages(atLeast count: Int, limit: Duration = .seconds(10)) async throws -> [ReceivedMail] {
+        let deadline = ContinuousClock.now + limit
+        while messages.count < count, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return messages
+    }
+
+    private func append(_ chunk: Data) {
+        received.withLock { state in
+            state.buffer.append(chunk)
+            while let newline = state.buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = state.buffer[state.buffer.startIndex..<newline]
+                state.buffer = Data(state.buffer[(newline + 1)...])
+                guard let decoded = try? JSONDecoder().decode(Line.self, from: Data(line)),
+                    let bytes = Data(base64Encoded: decoded.data)
+                else { continue }
+                state.mails.append(ReceivedMail(from: decoded.from, recipients: decoded.to, data: Array(bytes)))
+            }
+        }
+    }
+
+    public func stop() {
+        try? stdin.fileHandleForWriting.close()
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+}
