@@ -94,14 +94,7 @@ public enum Benchmarks {
             lap("load")
             let updates = differ.diff(stored: stored, entries: feed.entries, isFirstPoll: previous == nil, now: now)
             lap("diff")
-            var classifications: [NoticeID: Classification] = [:]
-            for update in updates where update.recordsVersion {
-                guard let e = update.entry else { continue }
-                classifications[update.noticeID] = classifier.classify(
-                    ClassificationInput(
-                        title: e.title, summaryText: e.summaryText, contentText: e.contentText, categories: e.categories,
-                        published: e.published ?? e.updated, feedAPIs: []))
-            }
+            let classifications = classifier.classifications(of: updates, feedAPIs: [])
             lap("classify")
             _ = try await store.recordModified(
                 ModifiedPoll(
@@ -169,14 +162,7 @@ public enum Benchmarks {
         let feed = try FeedParser().parse(try readFile(file), source: file)
         let now = Date().addingTimeInterval(-3600)
         let updates = NoticeDiffer().diff(stored: [], entries: feed.entries, isFirstPoll: true, now: now)
-        var classifications: [NoticeID: Classification] = [:]
-        for update in updates {
-            guard let e = update.entry else { continue }
-            classifications[update.noticeID] = classifier.classify(
-                ClassificationInput(
-                    title: e.title, summaryText: e.summaryText, contentText: e.contentText, categories: e.categories,
-                    published: e.published ?? e.updated, feedAPIs: []))
-        }
+        let classifications = classifier.classifications(of: updates, feedAPIs: [])
         _ = try await store.recordModified(
             ModifiedPoll(
                 feed: FeedID("bench"), url: "file://" + file, title: feed.title, etag: nil, lastModified: nil, updates: updates,

@@ -115,14 +115,7 @@ public struct PollCycle: Sendable {
             }
             let isFirstPoll = state?.lastSuccessAt == nil
             let updates = differ(for: feed).diff(stored: stored, entries: parsed.entries, isFirstPoll: isFirstPoll, now: now)
-            var classifications: [NoticeID: Classification] = [:]
-            for update in updates where update.recordsVersion {
-                guard let entry = update.entry else { continue }
-                classifications[update.noticeID] = classifier.classify(
-                    ClassificationInput(
-                        title: entry.title, summaryText: entry.summaryText, contentText: entry.contentText,
-                        categories: entry.categories, published: entry.published ?? entry.updated, feedAPIs: feed.apis))
-            }
+            let classifications = classifier.classifications(of: updates, feedAPIs: feed.apis)
             let summary = DiffSummary(updates, entryCount: parsed.entries.count)
             let poll = PollRecord(
                 feedID: feed.id, startedAt: now, duration: elapsed(), outcome: .modified, httpStatus: fetched.status,

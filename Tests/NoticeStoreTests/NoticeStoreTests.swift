@@ -31,6 +31,14 @@ private func update(
         recordsVersion: recordsVersion, status: status, missingPolls: 0, newEntryID: newEntryID)
 }
 
+/// A first sighting of `entry`, as the differ reports it on a baseline poll.
+private func baseline(_ entry: FeedEntry) -> NoticeUpdate {
+    NoticeUpdate(
+        noticeID: NoticeID(entry.id), change: .baseline, reason: .baseline, entry: entry,
+        fingerprint: Fingerprint(text: "t", body: "b", version: "v"), recordsVersion: true, status: .active,
+        missingPolls: 0)
+}
+
 private func poll(_ updates: [NoticeUpdate], at: Date, classifications: [NoticeID: Classification] = [:]) -> ModifiedPoll {
     ModifiedPoll(
         feed: feed, url: "file:///tmp/feed.xml", title: "Feed", etag: "\"e1\"", lastModified: nil, updates: updates,
@@ -148,10 +156,7 @@ private func poll(_ updates: [NoticeUpdate], at: Date, classifications: [NoticeI
         let store = try temp.open()
         let categories = ["Drift", "Skatteoppgjør", "quote\"back\\slash", "tab\tnew\nline", "\u{1}ctl"]
         let e = FeedEntry(id: "a", title: "T", published: t0, categories: categories)
-        let u = NoticeUpdate(
-            noticeID: NoticeID("a"), change: .baseline, reason: .baseline, entry: e,
-            fingerprint: Fingerprint(text: "t", body: "b", version: "v"), recordsVersion: true, status: .active,
-            missingPolls: 0)
+        let u = baseline(e)
         _ = try await store.recordModified(poll([u], at: t0))
         #expect(try await store.notice("a").notice.entry.categories == categories)
     }
@@ -164,10 +169,7 @@ private func poll(_ updates: [NoticeUpdate], at: Date, classifications: [NoticeI
         let store = try temp.open()
         let date = Date(timeIntervalSince1970: seconds)
         let e = FeedEntry(id: "a", title: "T", published: date, updated: date)
-        let u = NoticeUpdate(
-            noticeID: NoticeID("a"), change: .baseline, reason: .baseline, entry: e,
-            fingerprint: Fingerprint(text: "t", body: "b", version: "v"), recordsVersion: true, status: .active,
-            missingPolls: 0)
+        let u = baseline(e)
         _ = try await store.recordModified(poll([u], at: date))
         let notice = try await store.notice("a").notice
         let expected = (seconds * 1000).rounded(.down) / 1000
@@ -182,10 +184,7 @@ private func poll(_ updates: [NoticeUpdate], at: Date, classifications: [NoticeI
         let store = try temp.open()
         let published = Date(timeIntervalSince1970: 1_783_418_400.25)
         let e = FeedEntry(id: "a", title: "T", published: published, updated: nil)
-        let u = NoticeUpdate(
-            noticeID: NoticeID("a"), change: .baseline, reason: .baseline, entry: e,
-            fingerprint: Fingerprint(text: "t", body: "b", version: "v"), recordsVersion: true, status: .active,
-            missingPolls: 0)
+        let u = baseline(e)
         _ = try await store.recordModified(poll([u], at: t0))
         let stored = try #require(try await store.storedNotices(feed: feed).first)
         #expect(abs((stored.published?.timeIntervalSince1970 ?? 0) - 1_783_418_400.25) < 0.0001)

@@ -19,43 +19,19 @@ public final class LocalSMTPServer: Sendable {
     }
 
     public let port: Int
-    private let process: Process
-    private let stdin: Pipe
+    private let server: ScriptServer
     private let received = Mutex<(buffer: Data, mails: [ReceivedMail])>((Data(), []))
 
     /// - Parameters:
     ///   - rejecting: recipients answered with `550` (permanent) at RCPT TO.
     ///   - deferring: recipients answered with `450` (temporary) at RCPT TO.
     public init(rejecting: [String] = [], deferring: [String] = []) throws {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("smtp_server.py")
-        let process = Process()
-        // Debian's python3-aiosmtpd lives in the system interpreter, not in a pyenv one on PATH.
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [script.path] + rejecting.flatMap { ["--reject", $0] } + deferring.flatMap { ["--defer", $0] }
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        try process.run()
-        var data = Data()
-        while !data.contains(UInt8(ascii: "\n")) {
-            let chunk = stdout.fileHandleForReading.availableData
-            if chunk.isEmpty {
-                throw LocalHTTPServer.StartError(
-                    description: "smtp_server.py exited before printing its port (python3-aiosmtpd missing?)")
-            }
-            data.append(chunk)
-        }
-        let newline = data.firstIndex(of: UInt8(ascii: "\n"))!
-        guard let port = Int(String(decoding: data[..<newline], as: UTF8.self).trimmingCharacters(in: .whitespaces)) else {
-            throw LocalHTTPServer.StartError(description: "smtp_server.py printed no port")
-        }
-        self.port = port
-        self.process = process
-        self.stdin = stdin
-        let rest = Data(data[(newline + 1)...])
-        received.withLock { $0.buffer = rest }
-        let reader = stdout.fileHandleForReading
+        server = try ScriptServer(
+            script: "smtp_server.py",
+            arguments: rejecting.flatMap { ["--reject", $0] } + deferring.flatMap { ["--defer", $0] })
+        port = server.port
+        received.withLock { $0.buffer = server.leftover }
+        let reader = server.output
         Thread.detachNewThread { [self] in
             while true {
                 let chunk = reader.availableData
@@ -97,9 +73,5 @@ public final class LocalSMTPServer: Sendable {
         }
     }
 
-    public func stop() {
-        try? stdin.fileHandleForWriting.close()
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-    }
+    public func stop() { server.stop() }
 }
