@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // System libraries (pkg-config names as Debian ships them).
@@ -47,15 +49,38 @@ let package = Package(
                 "VarselModel", .product(name: "Crypto", package: "swift-crypto"),
             ], swiftSettings: strict),
         .target(name: "Classify", dependencies: ["VarselModel"], swiftSettings: strict),
+        .target(
+            name: "Routing",
+            dependencies: [
+                "VarselModel", .product(name: "Crypto", package: "swift-crypto"),
+            ], swiftSettings: strict),
+
+        // What an alert says: Mustache templates -> MIME e-mail and webhook JSON (pure).
+        .target(
+            name: "Compose",
+            dependencies: [
+                "VarselModel", .product(name: "Mustache", package: "swift-mustache"),
+            ], swiftSettings: strict),
+
+        // The outbox worker and its transports: SMTP and signed webhooks over libcurl, a file sink.
+        .target(
+            name: "Delivery",
+            dependencies: [
+                "VarselModel", "Curl", "NoticeStore", "Compose",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: strict),
 
         // Configuration files (TOML) -> validated values.
-        .target(name: "VarselConfig", dependencies: ["VarselModel", "TOMLKit"], swiftSettings: strict),
+        .target(
+            name: "VarselConfig", dependencies: ["VarselModel", "TOMLKit", "SwiftCSV"], swiftSettings: strict),
 
         // Wiring: one poll cycle, the services, the CLI's queries.
         .target(
             name: "VarselApp",
             dependencies: [
                 "VarselModel", "Curl", "FeedFetch", "FeedParse", "NoticeStore", "NoticeDiff", "Classify", "VarselConfig",
+                "Routing", "Compose", "Delivery",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -80,6 +105,16 @@ let package = Package(
             name: "ClassifyTests", dependencies: ["TestSupport", "Classify", "VarselModel", "VarselConfig"], swiftSettings: strict
         ),
         .testTarget(name: "VarselConfigTests", dependencies: ["VarselConfig", "VarselModel"], swiftSettings: strict),
+        .testTarget(
+            name: "RoutingTests", dependencies: ["TestSupport", "Routing", "VarselModel", "VarselConfig"], swiftSettings: strict),
+        .testTarget(name: "ComposeTests", dependencies: ["TestSupport", "Compose", "VarselModel"], swiftSettings: strict),
+        .testTarget(
+            name: "DeliveryTests",
+            dependencies: [
+                "TestSupport", "Delivery", "Compose", "Curl", "NoticeStore", "VarselModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: strict),
         .testTarget(
             name: "VarselAppTests",
             dependencies: [
