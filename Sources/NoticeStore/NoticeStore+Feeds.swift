@@ -22,12 +22,16 @@ extension NoticeStore {
     @discardableResult
     public func recordNotModified(
         feed: FeedID, url: String, etag: String?, lastModified: String?, updates: [NoticeUpdate] = [], poll: PollRecord,
-        nextPollAt: Date?
+        nextPollAt: Date?, route: @escaping ChangeRouter = NoticeStore.routeNowhere
     ) async throws(StoreError) -> [ChangeRecord] {
         try await write("record 304 for \(feed)") { db in
             try Self.ensureFeed(db, feed, url: url)
-            let changes = try updates.compactMap { update in
-                try Self.apply(update, feed: feed, classifications: [:], now: poll.startedAt, db: db)
+            let changes = try updates.compactMap { update -> ChangeRecord? in
+                guard let change = try Self.apply(update, feed: feed, classifications: [:], now: poll.startedAt, db: db) else {
+                    return nil
+                }
+                try Self.enqueue(route(change), for: change, db: db)
+                return change
             }
             try db.cachedStatement(
                 sql: """

@@ -75,15 +75,21 @@ extension NoticeStore {
     }
 
     /// recordModified stores one modified poll: the feed's validators, every notice update,
-    /// new versions and change rows, and the poll log line, all or nothing.
+    /// new versions and change rows, the outbox rows `route` plans for each change, and the poll
+    /// log line, all or nothing.
+    /// - Parameter route: pure; called inside the transaction once per change row, after the row
+    ///   has its id (idempotency keys are derived from it).
     /// - Returns: the change rows written, in the order of `updates`.
-    public func recordModified(_ poll: ModifiedPoll) async throws(StoreError) -> [ChangeRecord] {
+    public func recordModified(
+        _ poll: ModifiedPoll, route: @escaping ChangeRouter = NoticeStore.routeNowhere
+    ) async throws(StoreError) -> [ChangeRecord] {
         try await write("store poll of \(poll.feed)") { db in
             try Self.ensureFeed(db, poll.feed, url: poll.url)
             var changes: [ChangeRecord] = []
             let now = poll.poll.startedAt
             for update in poll.updates {
                 if let change = try Self.apply(update, feed: poll.feed, classifications: poll.classifications, now: now, db: db) {
+                    try Self.enqueue(route(change), for: change, db: db)
                     changes.append(change)
                 }
             }

@@ -69,11 +69,8 @@ extension NoticeStore {
     /// notice returns one notice by id or by any id its feed has given it, with all versions and changes.
     public func notice(_ idOrAlias: String) async throws(StoreError) -> NoticeDetail {
         try await read("read notice \(idOrAlias)") { db in
-            let id =
-                try String.fetchOne(db, sql: "SELECT id FROM notice WHERE id = ?", arguments: [idOrAlias])
-                ?? String.fetchOne(db, sql: "SELECT id FROM notice WHERE entryID = ? LIMIT 1", arguments: [idOrAlias])
-                ?? String.fetchOne(db, sql: "SELECT noticeID FROM noticeAlias WHERE alias = ? LIMIT 1", arguments: [idOrAlias])
-            guard let id, let row = try Row.fetchOne(db, sql: "SELECT * FROM notice WHERE id = ?", arguments: [id]) else {
+            let id = try Self.resolveNoticeID(idOrAlias, db: db)
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM notice WHERE id = ?", arguments: [id]) else {
                 throw StoreError.noSuchNotice(idOrAlias)
             }
             let notice = Self.noticeRecord(row, aliases: try Self.aliasesByNotice(db, noticeID: id))
@@ -108,6 +105,17 @@ extension NoticeStore {
             if let limit = filter.limit { sql += " LIMIT ?"; arguments += [limit] }
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.changeRecord(from:))
         }
+    }
+
+    /// The stored id of the notice known by `idOrAlias`: its id, its current entry id, or an
+    /// id its feed gave it before (see `noticeAlias`).
+    static func resolveNoticeID(_ idOrAlias: String, db: Database) throws -> String {
+        let id =
+            try String.fetchOne(db, sql: "SELECT id FROM notice WHERE id = ?", arguments: [idOrAlias])
+            ?? String.fetchOne(db, sql: "SELECT id FROM notice WHERE entryID = ? LIMIT 1", arguments: [idOrAlias])
+            ?? String.fetchOne(db, sql: "SELECT noticeID FROM noticeAlias WHERE alias = ? LIMIT 1", arguments: [idOrAlias])
+        guard let id else { throw StoreError.noSuchNotice(idOrAlias) }
+        return id
     }
 
     private static func aliasesByNotice(_ db: Database, noticeID: String? = nil) throws -> [String: [String]] {

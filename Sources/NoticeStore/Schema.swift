@@ -115,6 +115,37 @@ enum Schema {
                     CREATE INDEX feedPoll_on_feedID_startedAt ON feedPoll(feedID, startedAt);
                     """)
         }
+        migrator.registerMigration("v2-outbox") { db in
+            // The outbox: one row per (change, subscriber, channel), written in the transaction
+            // that records the change, so a crash can never leave a change without its alerts.
+            try db.execute(
+                sql: """
+                    ALTER TABLE noticeChange ADD COLUMN routing TEXT;
+                    CREATE TABLE delivery (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        changeID INTEGER NOT NULL REFERENCES noticeChange(id) ON DELETE CASCADE,
+                        noticeID TEXT NOT NULL REFERENCES notice(id) ON DELETE CASCADE,
+                        subscriberID TEXT NOT NULL,
+                        subscriberName TEXT NOT NULL,
+                        subscriberKind TEXT NOT NULL,
+                        channel TEXT NOT NULL CHECK (channel IN ('email', 'webhook')),
+                        recipients TEXT NOT NULL DEFAULT '[]',
+                        reason TEXT NOT NULL,
+                        idempotencyKey TEXT NOT NULL UNIQUE,
+                        status TEXT NOT NULL CHECK (status IN ('pending', 'failed', 'sent', 'dead')),
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        createdAt DATETIME NOT NULL,
+                        nextAttemptAt DATETIME,
+                        lastAttemptAt DATETIME,
+                        sentAt DATETIME,
+                        lastError TEXT
+                    );
+                    CREATE INDEX delivery_due ON delivery(nextAttemptAt, id) WHERE status IN ('pending', 'failed');
+                    CREATE INDEX delivery_on_thread ON delivery(noticeID, subscriberID, channel);
+                    CREATE INDEX delivery_on_changeID ON delivery(changeID);
+                    CREATE INDEX delivery_on_status ON delivery(status);
+                    """)
+        }
         return migrator
     }
 }

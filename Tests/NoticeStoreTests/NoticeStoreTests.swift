@@ -17,10 +17,10 @@ struct TempStore {
     func remove() { try? FileManager.default.removeItem(at: directory) }
 }
 
-private let feed = FeedID("api")
-private let t0 = Date(timeIntervalSince1970: 1_700_000_000)
+let feed = FeedID("api")
+let t0 = Date(timeIntervalSince1970: 1_700_000_000)
 
-private func update(
+func update(
     _ id: String, _ change: ChangeType?, title: String = "Tittel", status: NoticeStatus = .active, hash: String = "t1",
     entry: Bool = true, newEntryID: String? = nil, recordsVersion: Bool = true
 ) -> NoticeUpdate {
@@ -39,7 +39,7 @@ private func baseline(_ entry: FeedEntry) -> NoticeUpdate {
         missingPolls: 0)
 }
 
-private func poll(_ updates: [NoticeUpdate], at: Date, classifications: [NoticeID: Classification] = [:]) -> ModifiedPoll {
+func poll(_ updates: [NoticeUpdate], at: Date, classifications: [NoticeID: Classification] = [:]) -> ModifiedPoll {
     ModifiedPoll(
         feed: feed, url: "file:///tmp/feed.xml", title: "Feed", etag: "\"e1\"", lastModified: nil, updates: updates,
         classifications: classifications,
