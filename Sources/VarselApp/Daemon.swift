@@ -8,9 +8,14 @@ extension Runtime {
     /// them down gracefully (in reverse order) and returns.
     public func runDaemon(notifier: SystemdNotifier = SystemdNotifier()) async throws {
         let poller = FeedPollerService(cycle: cycle, feeds: config.feeds, logger: logger)
+        let outbox = OutboxService(worker: alerting.worker)
+        let reload = ReloadService(alerting: alerting, configFile: config.configFile, notifier: notifier, logger: logger)
+        // Shutdown runs in reverse: stop reloading, stop polling, then let the outbox finish
+        // what is in flight, so nothing a poll stored is left half-sent.
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: poller)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                services: [.init(service: outbox), .init(service: poller), .init(service: reload)],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         // The configuration is valid and the store is open: from here on the daemon polls.
         notifier.notify(["READY=1", "STATUS=polling \(config.feeds.count) feeds"])
         defer { notifier.notify(["STOPPING=1"]) }

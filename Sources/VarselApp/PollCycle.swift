@@ -20,11 +20,16 @@ public struct PollCycle: Sendable {
     public let classifier: Classifier
     public let backoff: BackoffPolicy
     public let logger: Logger
+    /// Plans the alerts of each change; runs inside the store's transaction (see `Alerting.route`).
+    let route: ChangeRouter
+    /// Called after a poll wrote changes, so the outbox worker looks at once.
+    let changesStored: @Sendable () -> Void
     let cache = StoredNoticeCache()
 
     public init(
         store: NoticeStore, fetcher: FeedFetcher, parser: FeedParser = FeedParser(), classifier: Classifier,
-        backoff: BackoffPolicy, logger: Logger
+        backoff: BackoffPolicy, logger: Logger, route: @escaping ChangeRouter = NoticeStore.routeNowhere,
+        changesStored: @escaping @Sendable () -> Void = {}
     ) {
         self.store = store
         self.fetcher = fetcher
@@ -32,6 +37,8 @@ public struct PollCycle: Sendable {
         self.classifier = classifier
         self.backoff = backoff
         self.logger = logger
+        self.route = route
+        self.changesStored = changesStored
     }
 
     /// Polls `feed` once and reports what happened. Never throws for a feed problem (that is
@@ -76,7 +83,8 @@ public struct PollCycle: Sendable {
             let cached = cache.notices(for: feed.id, lastPollAt: state?.lastPollAt)
             let changes = try await store.recordNotModified(
                 feed: feed.id, url: feed.url, etag: fresh.etag, lastModified: fresh.lastModified, updates: updates,
-                poll: poll, nextPollAt: now.addingTimeInterval(feed.interval.seconds))
+                poll: poll, nextPollAt: now.addingTimeInterval(feed.interval.seconds), route: route)
+            if !changes.isEmpty { changesStored() }
             cache.store(cached?.applying(updates), for: feed.id, polledAt: now)
             return FeedPollReport(
                 feed: feed.id, outcome: .notModified, duration: elapsed(), summary: summary, changes: changes)
@@ -124,7 +132,8 @@ public struct PollCycle: Sendable {
                 ModifiedPoll(
                     feed: feed.id, url: feed.url, title: parsed.title, etag: fetched.validators.etag,
                     lastModified: fetched.validators.lastModified, updates: updates, classifications: classifications,
-                    poll: poll, nextPollAt: now.addingTimeInterval(feed.interval.seconds)))
+                    poll: poll, nextPollAt: now.addingTimeInterval(feed.interval.seconds)), route: route)
+            if !changes.isEmpty { changesStored() }
             cache.store(stored.applying(updates), for: feed.id, polledAt: now)
             return FeedPollReport(
                 feed: feed.id, outcome: .modified, duration: elapsed(), entries: parsed.entries.count,

@@ -13,17 +13,26 @@ public struct Runtime: Sendable {
     public let config: VarselvaktConfig
     public let store: NoticeStore
     public let cycle: PollCycle
+    /// Routing, templates and the outbox worker.
+    public let alerting: Alerting
     public let logger: Logger
 
     public init(config: VarselvaktConfig, logger: Logger) throws {
         self.config = config
         self.logger = logger
         store = try NoticeStore(path: config.store.path)
-        let client = CurlClient()
+        // One curl thread for feeds, webhooks and SMTP; enough connections for a fan-out.
+        let client = CurlClient(
+            maxTotalConnections: max(16, config.delivery.concurrency + config.feeds.count),
+            maxHostConnections: config.delivery.perHostConcurrency)
         let fetcher = FeedFetcher(client: client, userAgent: config.poll.userAgent ?? FeedFetcher.defaultUserAgent)
+        let alerting = try Alerting(config: config, store: store, client: client, logger: logger)
+        self.alerting = alerting
+        let worker = alerting.worker
         cycle = PollCycle(
             store: store, fetcher: fetcher, classifier: Classifier(catalog: config.catalog),
-            backoff: BackoffPolicy(maxDelay: config.poll.maxBackoff), logger: logger)
+            backoff: BackoffPolicy(maxDelay: config.poll.maxBackoff), logger: logger, route: alerting.route,
+            changesStored: { worker.wake() })
     }
 
     /// Polls every feed once, concurrently, in config order.

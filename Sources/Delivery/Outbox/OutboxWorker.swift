@@ -70,9 +70,15 @@ public final class OutboxWorker: Sendable {
                     inFlight += 1
                     fanOut.started()
                     group.addTask { [sender] in
-                        let start = Date()
-                        let result = await sender.send(context, now: start)
-                        return (context.delivery, receiver, result, Date())
+                        // An unstructured task shields the send from the worker's cancellation:
+                        // on shutdown a send in flight finishes (bounded by its own timeout)
+                        // instead of being cut off and sent again after the restart.
+                        let send = Task {
+                            let start = Date()
+                            return (await sender.send(context, now: start), Date())
+                        }
+                        let (result, finished) = await send.value
+                        return (context.delivery, receiver, result, finished)
                     }
                 }
                 if inFlight == 0 {

@@ -1,0 +1,114 @@
+public import Compose
+public import Foundation
+public import VarselModel
+
+/// The `AlertSender` of the daemon: composes each alert from the current templates and hands it
+/// to the configured transport of its channel (SMTP or the file sink for e-mail; signed HTTP POST
+/// or the file sink for webhooks).
+public struct ChannelSender: AlertSender {
+    /// Where e-mail goes.
+    public enum Mail: Sendable {
+        case smtp(SMTPTransport, EmailSettings)
+        case file(FileSink, EmailSettings)
+        /// No [email] section: e-mail rows fail permanently, visibly (check-config prevents this).
+        case none
+    }
+
+    /// Where webhooks go.
+    public enum Hooks: Sendable {
+        case http(WebhookTransport)
+        case file(FileSink)
+    }
+
+    let composer: Reloadable<Composer>
+    let subscribers: Reloadable<[SubscriberID: Subscriber]>
+    let mail: Mail
+    let hooks: Hooks
+
+    public init(composer: Reloadable<Composer>, subscribers: Reloadable<[SubscriberID: Subscriber]>, mail: Mail, hooks: Hooks) {
+        self.composer = composer
+        self.subscribers = subscribers
+        self.mail = mail
+        self.hooks = hooks
+    }
+
+    public func receiver(of delivery: DeliveryRecord) -> String {
+        switch delivery.planned.channel {
+        case .email:
+            switch mail {
+            case .smtp: return "smtp"
+            case .file, .none: return "file"
+            }
+        case .webhook:
+            if case .file = hooks { return "file" }
+            return Self.host(of: delivery.planned.recipients.first ?? "")
+        }
+    }
+
+    public func send(_ context: AlertContext, now: Date) async -> AttemptResult {
+        switch context.delivery.planned.channel {
+        case .email: return await sendEmail(context, now: now)
+        case .webhook: return await sendWebhook(context, now: now)
+        }
+    }
+
+    private func sendEmail(_ context: AlertContext, now: Date) async -> AttemptResult {
+        let planned = context.delivery.planned
+        switch mail {
+        case .none:
+            return .permanent(error: "no [email] section configured: cannot send e-mail to \(planned.recipients.joined(separator: ", "))")
+        case .smtp(let transport, let settings):
+            do {
+                let email = try composer.value.email(for: context, settings: settings, date: now)
+                return await transport.send(from: settings.from, recipients: planned.recipients, message: email.data)
+            } catch {
+                return .permanent(error: "cannot compose the e-mail: \(error)")
+            }
+        case .file(let sink, let settings):
+            do {
+                let email = try composer.value.email(for: context, settings: settings, date: now)
+                return sink.writeEmail(message: email.data, idempotencyKey: planned.idempotencyKey)
+            } catch {
+                return .permanent(error: "cannot compose the e-mail: \(error)")
+            }
+        }
+    }
+
+    private func sendWebhook(_ context: AlertContext, now: Date) async -> AttemptResult {
+        let planned = context.delivery.planned
+        guard let url = planned.recipients.first else { return .permanent(error: "the row names no webhook URL") }
+        // The secret is read from the current subscribers, never stored in the outbox.
+        guard let target = subscribers.value[planned.subscriberID]?.webhook else {
+            return .permanent(error: "subscriber \(planned.subscriberID) has no webhook in the current subscribers file")
+        }
+        let body: [UInt8]
+        do { body = try composer.value.webhookBody(for: context) } catch {
+            return .permanent(error: "cannot compose the webhook body: \(error)")
+        }
+        let event = WebhookEvent.name(of: context.change.change)
+        switch hooks {
+        case .http(let transport):
+            return await transport.send(
+                url: url, body: body, secret: target.secret, idempotencyKey: planned.idempotencyKey, event: event,
+                deliveryID: context.delivery.id, now: now)
+        case .file(let sink):
+            let headers = [
+                ("Varselvakt-Signature", WebhookSignature.header(body: body, secret: target.secret, timestamp: Int(now.timeIntervalSince1970))),
+                ("Varselvakt-Idempotency-Key", planned.idempotencyKey), ("Varselvakt-Event", event),
+                ("Varselvakt-Delivery", "\(context.delivery.id)"),
+            ]
+            return sink.writeWebhook(url: url, body: body, headers: headers, idempotencyKey: planned.idempotencyKey)
+        }
+    }
+
+    /// The host of an http(s) URL, lower-cased; the whole string if it has none.
+    static func host(of url: String) -> String {
+        guard let components = URLComponents(string: url), let host = components.host else { return url }
+        return host.lowercased() + (components.port.map { ":\($0)" } ?? "")
+    }
+}
+
+/// The `Varselvakt-Event` header and the JSON `event` field: "notice.<change>".
+enum WebhookEvent {
+    static func name(of change: ChangeType) -> String { "notice.\(change.rawValue)" }
+}
