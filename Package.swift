@@ -106,7 +106,8 @@ let package = Package(
         ),
         .testTarget(name: "VarselConfigTests", dependencies: ["VarselConfig", "VarselModel"], swiftSettings: strict),
         .testTarget(
-            name: "RoutingTests", dependencies: ["TestSupport", "Routing", "VarselModel", "VarselConfig"], swiftSettings: strict),
+            name: "RoutingTests",
+            dependencies: ["TestSupport", "Routing", "VarselModel", "VarselConfig", "Classify", "FeedParse"], swiftSettings: strict),
         .testTarget(name: "ComposeTests", dependencies: ["TestSupport", "Compose", "VarselModel"], swiftSettings: strict),
         .testTarget(
             name: "DeliveryTests",

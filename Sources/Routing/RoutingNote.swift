@@ -1,0 +1,61 @@
+import VarselModel
+
+/// The one line of history routing leaves per change, in Norwegian (bokmål): KS support reads
+/// it to answer "who was told, and if nobody, why not?".
+enum RoutingNote {
+    /// Subscribers and deliveries per channel, counted while deliveries are planned.
+    struct Count {
+        var subscribers = 0
+        var email = 0
+        var webhook = 0
+
+        var deliveries: Int { email + webhook }
+
+        mutating func add(_ channel: DeliveryChannel) {
+            switch channel {
+            case .email: email += 1
+            case .webhook: webhook += 1
+            }
+        }
+    }
+
+    /// "grunnlinje: varsles ikke", "utløpt: varsles ikke".
+    static func notAlerting(_ change: ChangeType) -> String {
+        let what =
+            switch change {
+            case .baseline: "grunnlinje"
+            case .expired: "utløpt"
+            case .new: "ny"
+            case .changed: "endret"
+            case .withdrawn: "trukket tilbake"
+            case .reappeared: "dukket opp igjen"
+            }
+        return "\(what): varsles ikke"
+    }
+
+    /// "3 abonnenter, 5 leveranser (e-post 3, webhook 2)"; prefixed "ingen API gjenkjent: "
+    /// for a notice that named no known API; "ingen abonnent for inntekt, restanser" when
+    /// nobody matched.
+    static func routed(_ count: Count, change: ChangeRecord, unrecognised: Bool) -> String {
+        guard count.subscribers > 0 else { return nobody(change: change, unrecognised: unrecognised) }
+        var channels: [String] = []
+        if count.email > 0 { channels.append("e-post \(count.email)") }
+        if count.webhook > 0 { channels.append("webhook \(count.webhook)") }
+        let detail = channels.isEmpty ? "ingen kanal konfigurert" : channels.joined(separator: ", ")
+        let subscribers = count.subscribers == 1 ? "1 abonnent" : "\(count.subscribers) abonnenter"
+        let deliveries = count.deliveries == 1 ? "1 leveranse" : "\(count.deliveries) leveranser"
+        let line = "\(subscribers), \(deliveries) (\(detail))"
+        return unrecognised ? "ingen API gjenkjent: \(line)" : line
+    }
+
+    private static func nobody(change: ChangeRecord, unrecognised: Bool) -> String {
+        if unrecognised { return "ingen abonnent: ingen API gjenkjent, og ingen KS- eller alle-abonnent" }
+        let apis = change.apis.joined(separator: ", ")
+        if change.scope == .all {
+            return apis.isEmpty
+                ? "ingen abonnent for Skatteetatens tjenester generelt"
+                : "ingen abonnent for Skatteetatens tjenester generelt (nevner \(apis))"
+        }
+        return "ingen abonnent for \(apis)"
+    }
+}
