@@ -10,11 +10,19 @@ struct KindMask: Sendable, Hashable {
     init(bits: UInt8) { self.bits = bits }
 
     /// Empty `kinds` means every kind, as `Subscription` documents.
+    ///
+    /// A filter also lets through the notices that end what it follows: whoever is told of
+    /// incidents is told when they are resolved, and whoever is told of maintenance is told
+    /// when it is cancelled. Otherwise a subscriber warned of downtime would never hear that
+    /// it was called off.
     init(_ kinds: Set<NoticeKind>) {
         if kinds.isEmpty {
             self = .every
         } else {
-            bits = kinds.reduce(0) { $0 | Self.bit($1) }
+            var expanded = kinds
+            if kinds.contains(.incident) { expanded.insert(.resolved) }
+            if kinds.contains(.maintenance) { expanded.insert(.cancelled) }
+            bits = expanded.reduce(0) { $0 | Self.bit($1) }
         }
     }
 

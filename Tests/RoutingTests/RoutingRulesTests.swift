@@ -47,10 +47,24 @@ import VarselModel
     }
 
     @Test func kindFilterExcludesOtherKinds() {
-        let resolved = router.route(change(kind: .resolved, apis: ["inntekt"]))
-        #expect(resolved.reasons == ["ks-support all"])
+        let news = router.route(change(kind: .change, apis: ["inntekt"]))
+        #expect(news.reasons == ["ks-support all"])
         let incident = router.route(change(kind: .incident, apis: ["inntekt"]))
         #expect(incident.reasons == ["4601-bergen service:boligsosial", "ks-support all", "vendor-acme for:4601"])
+    }
+
+    @Test func kindFilterLetsThroughTheEndOfWhatItFollows() {
+        // Bergen follows incidents and maintenance: it hears when an incident is resolved and
+        // when maintenance is cancelled, but not of news.
+        let resolved = router.route(change(kind: .resolved, apis: ["inntekt"]))
+        #expect(resolved.reasons == ["4601-bergen service:boligsosial", "ks-support all", "vendor-acme for:4601"])
+        let cancelled = router.route(change(kind: .cancelled, apis: ["inntekt"]))
+        #expect(cancelled.reasons == ["4601-bergen service:boligsosial", "ks-support all", "vendor-acme for:4601"])
+        #expect(router.route(change(kind: .news, apis: ["inntekt"])).reasons == ["ks-support all"])
+        var incidentsOnly = Subscribers.bergen
+        incidentsOnly.subscription.kinds = [.incident]
+        let narrow = Router(catalog: realCatalog, subscribers: [incidentsOnly])
+        #expect(narrow.route(change(kind: .cancelled, apis: ["inntekt"])).deliveries.isEmpty)
     }
 
     @Test func directAPISubscriptionMatchesAndNamesTheAPI() {
