@@ -46,7 +46,7 @@ enum OperatorText {
         return result
     }
 
-    /// `scheme://host[:port]/path` of `url`: no userinfo, no query, no fragment (where tokens
+    /// `scheme://host[:port]/path` of `url` (a bare `/` path left out): no userinfo, no query, no fragment (where tokens
     /// live), sanitised. Parsed with curl's own parser, the one that connects.
     static func location(_ url: String) -> String {
         guard let parsed = try? CurlURL(url), let host = parsed.host else {
@@ -62,7 +62,8 @@ enum OperatorText {
             return oneLine(text, limit: 120)
         }
         let port = parsed.port.map { ":\($0)" } ?? ""
-        return oneLine("\(parsed.scheme)://\(host)\(port)\(parsed.path)", limit: 160)
+        let path = parsed.path == "/" ? "" : parsed.path
+        return oneLine("\(parsed.scheme)://\(host)\(port)\(path)", limit: 160)
     }
 
     /// `host[:port]` of `url`, for "connecting to ..." messages.
