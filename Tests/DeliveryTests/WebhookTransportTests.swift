@@ -195,6 +195,17 @@ struct WebhookTransportTests {
         }
     }
 
+    @Test func oversizedAnswerIsAbortedAndRetried() async throws {
+        try await withHookServer { server, client in
+            let result = await webhookTransport(client).send(server.url("/bytes?n=200000"))
+            guard case .retry(let error, nil) = result else {
+                Issue.record("expected retry, got \(result)")
+                return
+            }
+            #expect(error == "answer from http://127.0.0.1:\(server.port)/bytes exceeds 64 KiB, transfer aborted (status unknown)")
+        }
+    }
+
     @Test func errorsNameNeitherTheSecretNorURLCredentialsOrQuery() async throws {
         try await withHookServer { server, client in
             let url = "http://alice:hunter2@127.0.0.1:\(server.port)/hook?id=s&seq=500&token=tok_abc"

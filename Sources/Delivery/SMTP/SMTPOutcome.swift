@@ -14,7 +14,10 @@ import Curl
 /// The permanent/temporary split is the Curl module's (``CurlError/isPermanentMailFailure``);
 /// this type adds the operator's wording.
 struct SMTPOutcome {
-    let url: String
+    /// The server URL without userinfo, query or a bare "/" path (``OperatorText/location(_:)``).
+    let location: String
+    /// `host:port` of the server.
+    let authority: String
     let timeout: Duration
     let connectTimeout: Duration
     /// The result of this submission.
@@ -24,14 +27,14 @@ struct SMTPOutcome {
     /// Short reason for per-recipient summaries ("SMTP 550", "timeout").
     private(set) var reason = ""
 
-    init(url: String, timeout: Duration, connectTimeout: Duration) {
-        self.url = url
+    init(location: String, authority: String, timeout: Duration, connectTimeout: Duration) {
+        self.location = location
+        self.authority = authority
         self.timeout = timeout
         self.connectTimeout = connectTimeout
     }
 
-    private var location: String { OperatorText.location(url) }
-    private var server: String { "mail server \(OperatorText.authority(url))" }
+    private var server: String { "mail server \(authority)" }
 
     func delivered(status: Int, recipients: Int) -> SMTPOutcome {
         var copy = self

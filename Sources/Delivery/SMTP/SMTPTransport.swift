@@ -27,6 +27,9 @@ public struct SMTPTransport: Sendable {
     private let credentials: MailCredentials?
     private let timeout: Duration
     private let connectTimeout: Duration
+    /// The server as error strings name it (no userinfo), computed once.
+    private let location: String
+    private let authority: String
 
     /// - Parameters:
     ///   - url: `smtp://host:587` (STARTTLS or, to loopback, plain) or `smtps://host:465`.
@@ -42,6 +45,8 @@ public struct SMTPTransport: Sendable {
         self.credentials = credentials
         self.timeout = timeout
         self.connectTimeout = connectTimeout
+        self.location = OperatorText.location(url)
+        self.authority = OperatorText.authority(url)
     }
 
     /// Submits `message` (complete RFC 5322 bytes, CRLF line endings) from envelope sender `from`
@@ -72,7 +77,7 @@ public struct SMTPTransport: Sendable {
             credentials: credentials)
         request.totalTimeout = timeout
         request.connectTimeout = connectTimeout
-        let outcome = SMTPOutcome(url: url, timeout: timeout, connectTimeout: connectTimeout)
+        let outcome = SMTPOutcome(location: location, authority: authority, timeout: timeout, connectTimeout: connectTimeout)
         do {
             let response = try await client.perform(request)
             return outcome.delivered(status: response.statusCode, recipients: recipients.count)

@@ -23,8 +23,11 @@ struct WebhookOutcome {
 
     func classify(_ response: CurlResponse, now: Date) -> AttemptResult {
         let status = response.statusCode
-        let excerpt = OperatorText.excerpt(response.body)
-        let answer = "HTTP \(status) from \(location)" + (excerpt.isEmpty ? "" : ": \(excerpt)")
+        // Built only for failures: a delivery costs no URL parsing or text scanning.
+        var answer: String {
+            let excerpt = OperatorText.excerpt(response.body)
+            return "HTTP \(status) from \(location)" + (excerpt.isEmpty ? "" : ": \(excerpt)")
+        }
         switch status {
         case 200..<300:
             return .delivered(detail: "HTTP \(status)")
@@ -59,7 +62,7 @@ struct WebhookOutcome {
             return .retry(error: "TLS failure with \(OperatorText.authority(url)): \(curl(message))", retryAfter: nil)
         case .bodyTooLarge(_, let limit):
             return .retry(
-                error: "answer from \(location) exceeds \(limit / 1024) KiB, transfer aborted before its status was read",
+                error: "answer from \(location) exceeds \(limit / 1024) KiB, transfer aborted (status unknown)",
                 retryAfter: nil)
         case .transfer(_, _, let message):
             return .retry(error: "transfer to \(location) failed: \(curl(message))", retryAfter: nil)

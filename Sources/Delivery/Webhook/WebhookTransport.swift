@@ -65,13 +65,13 @@ public struct WebhookTransport: Sendable {
     public func send(
         url: String, body: [UInt8], secret: Secret, idempotencyKey: String, event: String, deliveryID: Int64, now: Date
     ) async -> AttemptResult {
-        let location = OperatorText.location(url)
         let parsed: CurlURL
         do {
             parsed = try CurlURL(url)
         } catch {
-            return .permanent(error: "webhook URL \(location) is not a valid URL")
+            return .permanent(error: "webhook URL \(OperatorText.location(url)) is not a valid URL")
         }
+        var location: String { OperatorText.location(url) }
         guard parsed.scheme == "http" || parsed.scheme == "https" else {
             return .permanent(
                 error: "webhook URL \(location) uses \(OperatorText.oneLine(parsed.scheme, limit: 20))://, only http and https are allowed")
