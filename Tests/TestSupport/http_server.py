@@ -19,7 +19,14 @@ Routes (query parameters in brackets):
                            is close-delimited, so only the client's running count can stop it).
   /gzip [text, repeat]     text*repeat, gzip-encoded (Content-Encoding: gzip).
   /echo                    JSON of method, path, headers and body as received.
+  /hook [id, seq, retry_after, location, text, ms]  a webhook receiver: records the request
+        under `id` (method, path, headers in order, base64 body, client port) and answers the
+        n-th request to that id with the n-th status of the comma-separated `seq` (the last one
+        repeats; default 200), with Retry-After / Location when given, body `text` (default
+        "ok"), after sleeping `ms` milliseconds when given.
+  /hooklog [id]            JSON list of the requests /hook recorded under `id`.
 """
+import base64
 import gzip
 import json
 import os
@@ -31,6 +38,7 @@ from urllib.parse import parse_qs, urlsplit
 
 lock = threading.Lock()
 stats = {"started": 0, "finished": 0, "max_concurrent": 0, "current": 0}
+hooks = {}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -139,6 +147,34 @@ class Handler(BaseHTTPRequestHandler):
                 "body": body,
             }
             self.reply(200, json.dumps(payload).encode(), [("Content-Type", "application/json")], send_body)
+        elif path == "/hook":
+            length = int(self.headers.get("Content-Length", "0"))
+            body = self.rfile.read(length) if length else b""
+            key = q.get("id", "")
+            with lock:
+                seen = hooks.setdefault(key, [])
+                seen.append({
+                    "method": self.command,
+                    "path": self.path,
+                    "headers": [[k, v] for k, v in self.headers.items()],
+                    "body": base64.b64encode(body).decode("ascii"),
+                    "client_port": self.client_address[1],
+                })
+                n = len(seen) - 1
+            statuses = q.get("seq", "200").split(",")
+            status = int(statuses[min(n, len(statuses) - 1)])
+            if "ms" in q:
+                time.sleep(int(q["ms"]) / 1000.0)
+            headers = []
+            if "retry_after" in q:
+                headers.append(("Retry-After", q["retry_after"]))
+            if "location" in q:
+                headers.append(("Location", q["location"]))
+            self.reply(status, q.get("text", "ok").encode(), headers, send_body)
+        elif path == "/hooklog":
+            with lock:
+                body = json.dumps(hooks.get(q.get("id", ""), [])).encode()
+            self.reply(200, body, [("Content-Type", "application/json")], send_body)
         else:
             self.reply(404, b"no such route", send_body=send_body)
 
