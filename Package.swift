@@ -94,7 +94,8 @@ let package = Package(
             ], swiftSettings: strict),
 
         // Shared by the test targets: fixture paths and a real HTTP server on 127.0.0.1.
-        .target(name: "TestSupport", path: "Tests/TestSupport", exclude: ["http_server.py", "smtp_server.py"], swiftSettings: strict),
+        .target(
+            name: "TestSupport", dependencies: ["Curl"], path: "Tests/TestSupport", exclude: ["http_server.py", "smtp_server.py"], swiftSettings: strict),
         .testTarget(name: "CurlTests", dependencies: ["Curl", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "FeedFetchTests", dependencies: ["TestSupport", "FeedFetch", "Curl", "VarselModel"], swiftSettings: strict),
@@ -109,6 +110,11 @@ let package = Package(
             name: "RoutingTests",
             dependencies: ["TestSupport", "Routing", "VarselModel", "VarselConfig", "Classify", "FeedParse"], swiftSettings: strict),
         .testTarget(name: "ComposeTests", dependencies: ["TestSupport", "Compose", "VarselModel"], swiftSettings: strict),
+        .testTarget(
+            name: "DaemonTests",
+            dependencies: [
+                "varselvakt", "TestSupport", "NoticeStore", "VarselModel", "Curl",
+            ], swiftSettings: strict),
         .testTarget(
             name: "DeliveryTests",
             dependencies: [

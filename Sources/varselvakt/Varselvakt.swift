@@ -10,6 +10,6 @@ struct Varselvakt: AsyncParsableCommand {
         version: VarselvaktVersion.string,
         subcommands: [
             RunCommand.self, PollCommand.self, CheckConfigCommand.self, NoticesCommand.self, NoticeCommand.self,
-            HistoryCommand.self, DeliveriesCommand.self, BenchCommand.self,
+            HistoryCommand.self, DeliveriesCommand.self, SubscribersCommand.self, BenchCommand.self,
         ])
 }

@@ -1,3 +1,4 @@
+import Curl
 import Foundation
 import NoticeStore
 import Testing
@@ -106,7 +107,11 @@ enum OrgNumbers {
     /// every subscriber ends up with the alert; a duplicate carries the same idempotency key.
     @Test func killedMidFanOutEverySubscriberStillGetsTheAlertOnce() async throws {
         let receiver = try LocalHTTPServer()
-        defer { receiver.stop() }
+        let client = CurlClient()
+        defer {
+            client.shutdown()
+            receiver.stop()
+        }
         let count = 500
         let sandbox = try DaemonSandbox(
             subscribers: count, hookURL: { receiver.url("/hook?id=s\($0)&ms=15") }, perHost: 4)
@@ -119,7 +124,7 @@ enum OrgNumbers {
         #expect(baselined)
         try await Task.sleep(for: .seconds(1.5))
         try sandbox.serve(Fixtures.folkeregisteret("2026-07-07-1158"))
-        let midway = try await eventually(within: 60) { try receiver.hookCount().total >= 60 }
+        let midway = try await eventually(within: 60) { try await receiver.hookCount(client: client).total >= 60 }
         first.kill9()
         #expect(midway, "the fan-out never started: \(first.logText.suffix(2000))")
         let sentBeforeCrash = try await sandbox.deliveries().filter { $0.status == .sent }.count
@@ -135,7 +140,7 @@ enum OrgNumbers {
 
         var duplicates = 0
         for i in 0..<count {
-            let requests = try receiver.hookLog(id: "s\(i)")
+            let requests = try await receiver.hookLog(id: "s\(i)", client: client)
             #expect(!requests.isEmpty, "subscriber s\(i) never got the alert")
             let keys = Set(requests.compactMap { $0.header("Varselvakt-Idempotency-Key") })
             #expect(keys.count == 1, "subscriber s\(i) got different idempotency keys: \(keys)")

@@ -4,22 +4,6 @@ import Foundation
 import TestSupport
 import VarselModel
 
-/// One request as http_server.py's /hook route recorded it.
-struct RecordedRequest: Decodable {
-    var method: String
-    var path: String
-    var headers: [[String]]
-    var body: String
-    var client_port: Int
-
-    /// The first value of header `name`, compared case-insensitively.
-    func header(_ name: String) -> String? {
-        headers.first { $0.first?.lowercased() == name.lowercased() }?.last
-    }
-
-    var bodyBytes: [UInt8] { Array(Data(base64Encoded: body) ?? Data()) }
-}
-
 /// Runs `body` with a fresh HTTP server and curl client, stopping both even when it throws.
 func withHookServer<T>(_ body: (LocalHTTPServer, CurlClient) async throws -> T) async throws -> T {
     let server = try LocalHTTPServer()
@@ -29,14 +13,6 @@ func withHookServer<T>(_ body: (LocalHTTPServer, CurlClient) async throws -> T) 
         server.stop()
     }
     return try await body(server, client)
-}
-
-extension LocalHTTPServer {
-    /// What /hook recorded under `id`, read back over HTTP.
-    func hookLog(id: String, client: CurlClient) async throws -> [RecordedRequest] {
-        let response = try await client.perform(CurlRequest(url: url("/hooklog?id=\(id)")))
-        return try JSONDecoder().decode([RecordedRequest].self, from: Data(response.body))
-    }
 }
 
 let testSecret = Secret("whsec_test_7f3a9c")

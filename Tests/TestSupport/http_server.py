@@ -25,6 +25,7 @@ Routes (query parameters in brackets):
         repeats; default 200), with Retry-After / Location when given, body `text` (default
         "ok"), after sleeping `ms` milliseconds when given.
   /hooklog [id]            JSON list of the requests /hook recorded under `id`.
+  /hookcount               JSON {"ids": distinct ids, "total": requests} over every /hook request.
 """
 import base64
 import gzip
@@ -171,6 +172,10 @@ class Handler(BaseHTTPRequestHandler):
             if "location" in q:
                 headers.append(("Location", q["location"]))
             self.reply(status, q.get("text", "ok").encode(), headers, send_body)
+        elif path == "/hookcount":
+            with lock:
+                body = json.dumps({"ids": len(hooks), "total": sum(len(v) for v in hooks.values())}).encode()
+            self.reply(200, body, [("Content-Type", "application/json")], send_body)
         elif path == "/hooklog":
             with lock:
                 body = json.dumps(hooks.get(q.get("id", ""), [])).encode()
