@@ -3,7 +3,8 @@
 /// Every case names the file (as the operator passed it) and, where the file has one, the line
 /// and the key path (`feeds[1].interval`; array indices are 0-based, so `feeds[1]` is the second
 /// `[[feeds]]`), so `varselvakt check-config` and the daemon's start-up log say exactly what to
-/// fix. `line` is nil only when the key's position could not be found in the text, which does not
+/// fix. In subscribers.toml the key names the subscriber instead of its index:
+/// `subscriber "oslo": webhook.url` (by id, else by name, else `subscriber[3]`). `line` is nil only when the key's position could not be found in the text, which does not
 /// happen for keys written as `key = value` lines or table headers.
 public enum ConfigError: Error, CustomStringConvertible, Sendable, Hashable {
     /// The file does not exist, is a directory, cannot be read, or is not UTF-8 text.

@@ -42,7 +42,7 @@ extension TableReader {
             guard let text = element.string else {
                 let elementPath = path.appending(key).appending(index: position)
                 throw .wrongType(
-                    file: file, line: document.locator.line(of: elementPath), key: elementPath.description,
+                    file: file, line: document.locator.line(of: elementPath), key: display(elementPath),
                     expected: "a string", found: Self.describe(element))
             }
             strings.append(text)
@@ -106,7 +106,7 @@ extension TableReader {
     /// A sub-table (`[poll]` or `poll = { ... }`), as a reader of its own.
     func table(_ key: String) throws(ConfigError) -> TableReader? {
         guard let sub = try typed(key, expected: "a table ([\(keyPath(key))])", { $0.table }) else { return nil }
-        return TableReader(table: sub, path: path.appending(key), document: document)
+        return TableReader(table: sub, path: path.appending(key), document: document, label: label)
     }
 
     /// An array of tables (`[[feeds]]`), one reader per element.
@@ -118,10 +118,10 @@ extension TableReader {
             let elementPath = path.appending(key).appending(index: position)
             guard let sub = element.table else {
                 throw .wrongType(
-                    file: file, line: document.locator.line(of: elementPath), key: elementPath.description,
+                    file: file, line: document.locator.line(of: elementPath), key: display(elementPath),
                     expected: "a table", found: Self.describe(element))
             }
-            readers.append(TableReader(table: sub, path: elementPath, document: document))
+            readers.append(TableReader(table: sub, path: elementPath, document: document, label: label))
         }
         return readers
     }

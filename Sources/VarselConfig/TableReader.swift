@@ -14,11 +14,23 @@ final class TableReader {
     let document: TOMLDocument
     /// Every key a decoder asked for, present or not: the allowed keys of this table.
     private(set) var knownKeys: [String] = []
+    /// When set, errors print paths under `label.root` as `label.name: rest` instead of the raw
+    /// path, e.g. `subscriber "oslo": webhook.url` rather than `subscriber[3].webhook.url`:
+    /// an operator with 300 subscribers looks for a name, not an index.
+    let label: (root: ConfigKeyPath, name: String)?
 
-    init(table: TOMLTable, path: ConfigKeyPath, document: TOMLDocument) {
+    init(
+        table: TOMLTable, path: ConfigKeyPath, document: TOMLDocument, label: (root: ConfigKeyPath, name: String)? = nil
+    ) {
         self.table = table
         self.path = path
         self.document = document
+        self.label = label
+    }
+
+    /// A fresh reader of the same table whose errors name it `name` (see `label`).
+    func labelled(_ name: String) -> TableReader {
+        TableReader(table: table, path: path, document: document, label: (path, name))
     }
 
     var file: String { document.file }
@@ -32,7 +44,14 @@ final class TableReader {
     var line: Int? { document.locator.line(of: path) }
 
     /// The key path as errors print it.
-    func keyPath(_ key: String) -> String { path.appending(key).description }
+    func keyPath(_ key: String) -> String { display(path.appending(key)) }
+
+    /// How errors print `full`: its description, or `label.name: relative path` under a label.
+    func display(_ full: ConfigKeyPath) -> String {
+        guard let label, full.components.starts(with: label.root.components) else { return full.description }
+        let relative = ConfigKeyPath(Array(full.components.dropFirst(label.root.components.count)))
+        return relative.components.isEmpty ? label.name : "\(label.name): \(relative)"
+    }
 
     /// The raw value at `key`, marking the key as known.
     func value(_ key: String) -> (any TOMLValueConvertible)? {

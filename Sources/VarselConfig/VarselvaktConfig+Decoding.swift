@@ -4,8 +4,9 @@ extension VarselvaktConfig {
     /// The top level of varselvakt.toml. Each table has its own small decoder file; adding a
     /// table (`[smtp]`, `[webhook]`, probes) means one decoder file, one line here and one property.
     static func decode(
-        _ document: TOMLDocument, configFile: String, baseDirectory: String,
-        loadCatalog: (String) throws(ConfigError) -> Catalog
+        _ document: TOMLDocument, configFile: String, baseDirectory: String, environment: [String: String],
+        loadCatalog: (String) throws(ConfigError) -> Catalog,
+        loadSubscribers: (String, Catalog, _ emailConfigured: Bool) throws(ConfigError) -> [Subscriber]
     ) throws(ConfigError) -> VarselvaktConfig {
         let root = document.rootReader()
         // Fetch every table first, so that a misspelt table name ("[stor]") is reported as an
@@ -15,6 +16,10 @@ extension VarselvaktConfig {
         let logTable = try root.table("log")
         let pollTable = try root.table("poll")
         let feedTables = try root.arrayOfTables("feeds")
+        let subscribersTable = try root.table("subscribers")
+        let deliveryTable = try root.table("delivery")
+        let emailTable = try root.table("email")
+        let webhookTable = try root.table("webhook")
         try root.rejectUnknownKeys()
 
         guard let storeTable else {
@@ -28,9 +33,21 @@ extension VarselvaktConfig {
 
         let catalog = try catalogPath.map(loadCatalog) ?? Catalog(apis: [])
         try FeedsSection.checkReferences(feeds, readers: feedTables ?? [], catalog: catalog)
+
+        let delivery = try DeliveryConfig(from: deliveryTable, baseDirectory: baseDirectory)
+        let email = try emailTable.map { reader throws(ConfigError) in
+            try EmailConfig(from: reader, baseDirectory: baseDirectory, environment: environment)
+        }
+        let webhook = try webhookTable.map { reader throws(ConfigError) in try WebhookConfig(from: reader) } ?? WebhookConfig()
+        let subscribersPath = try SubscribersSection.path(from: subscribersTable, baseDirectory: baseDirectory)
+        let subscribers =
+            try subscribersPath.map { path throws(ConfigError) in
+                try loadSubscribers(path, catalog, email != nil || delivery.fileSink != nil)
+            } ?? []
         return VarselvaktConfig(
             configFile: configFile, store: store, catalogPath: catalogPath, log: log, poll: poll, feeds: feeds,
-            catalog: catalog)
+            catalog: catalog, subscribersPath: subscribersPath, subscribers: subscribers, delivery: delivery, email: email,
+            webhook: webhook)
     }
 }
 
@@ -40,6 +57,23 @@ enum CatalogSection {
 
     /// The catalog file to load: `path` resolved against the config directory; without one,
     /// catalog.toml next to the config file if it exists, else nil (an empty catalog).
+    static func path(from reader: TableReader?, baseDirectory: String) throws(ConfigError) -> String? {
+        if let reader {
+            let path = try reader.nonEmptyString("path")
+            try reader.rejectUnknownKeys()
+            if let path { return FilePaths.resolve(path, against: baseDirectory) }
+        }
+        let fallback = FilePaths.resolve(defaultFileName, against: baseDirectory)
+        return FilePaths.isRegularFile(fallback) ? fallback : nil
+    }
+}
+
+/// `[subscribers]`: where subscribers.toml lives.
+enum SubscribersSection {
+    static let defaultFileName = "subscribers.toml"
+
+    /// `path` resolved against the config directory (it must then exist); without one,
+    /// subscribers.toml next to the config file if it exists, else nil (nobody subscribed).
     static func path(from reader: TableReader?, baseDirectory: String) throws(ConfigError) -> String? {
         if let reader {
             let path = try reader.nonEmptyString("path")

@@ -31,8 +31,9 @@ extension VarselvaktConfig {
                 lines.append("    APIs when a notice names none: \(names.joined(separator: ", "))")
             }
         }
+        lines += subscriberSummary() + deliverySummary()
         return lines.joined(separator: "\n")
     }
 
-    private static func format(_ duration: Duration) -> String { DurationSyntax.format(duration) }
+    static func format(_ duration: Duration) -> String { DurationSyntax.format(duration) }
 }

@@ -17,10 +17,23 @@ public struct VarselvaktConfig: Sendable, Hashable {
     /// At least one; ids and URLs unique; every `apis` entry names a catalog API.
     public var feeds: [FeedConfig]
     public var catalog: Catalog
+    /// Absolute path of the subscribers file that was loaded, or nil when there is none (then
+    /// nobody is alerted).
+    public var subscribersPath: String?
+    /// Validated: ids unique, org numbers mod-11 checked, catalog references resolved, webhook
+    /// secrets read. Replaced as a whole on reload (`ConfigLoader.reloadSubscribers(for:)`).
+    public var subscribers: [Subscriber]
+    public var delivery: DeliveryConfig
+    /// The SMTP relay; nil when no `[email]` table is given (then no subscriber may have e-mail
+    /// addresses unless `delivery.fileSink` is set).
+    public var email: EmailConfig?
+    public var webhook: WebhookConfig
 
     public init(
         configFile: String, store: StoreConfig, catalogPath: String? = nil, log: LogConfig = LogConfig(),
-        poll: PollDefaults = PollDefaults(), feeds: [FeedConfig], catalog: Catalog = Catalog(apis: [])
+        poll: PollDefaults = PollDefaults(), feeds: [FeedConfig], catalog: Catalog = Catalog(apis: []),
+        subscribersPath: String? = nil, subscribers: [Subscriber] = [], delivery: DeliveryConfig = DeliveryConfig(),
+        email: EmailConfig? = nil, webhook: WebhookConfig = WebhookConfig()
     ) {
         self.configFile = configFile
         self.store = store
@@ -29,7 +42,15 @@ public struct VarselvaktConfig: Sendable, Hashable {
         self.poll = poll
         self.feeds = feeds
         self.catalog = catalog
+        self.subscribersPath = subscribersPath
+        self.subscribers = subscribers
+        self.delivery = delivery
+        self.email = email
+        self.webhook = webhook
     }
+
+    /// Whether e-mail alerts can go anywhere: to the relay, or into the file sink.
+    public var canDeliverEmail: Bool { email != nil || delivery.fileSink != nil }
 
     /// The feed with this id, if configured.
     public func feed(_ id: FeedID) -> FeedConfig? { feeds.first { $0.id == id } }

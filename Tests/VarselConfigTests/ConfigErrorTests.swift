@@ -14,7 +14,7 @@ import VarselConfig
         #expect(line == 7)
         #expect(key == "pol")
         #expect(suggestion == "poll")
-        #expect(allowed == ["store", "catalog", "log", "poll", "feeds"])
+        #expect(allowed == ["store", "catalog", "log", "poll", "feeds", "subscribers", "delivery", "email", "webhook"])
         #expect(error.description.hasPrefix("varselvakt.toml:7: pol: unknown key; did you mean \"poll\"?"))
     }
 

@@ -26,23 +26,58 @@ import VarselModel
     }
 
     @Test func exampleConfigLoadsWithItsDocumentedValues() throws {
-        let example = repositoryRoot().appendingPathComponent("config/varselvakt.example.toml").path
-        let text = try String(contentsOfFile: example, encoding: .utf8)
-        // The example names catalog.toml next to itself; give it a small one in a temp dir, so the
-        // test does not depend on the real catalog's contents.
+        let config = repositoryRoot().appendingPathComponent("config")
+        let text = try String(contentsOf: config.appendingPathComponent("varselvakt.example.toml"), encoding: .utf8)
+        // The example names catalog.toml and subscribers.toml next to itself: copy the real
+        // catalog and the example subscribers file into a temp dir, with the secrets the
+        // example takes from the environment.
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        try directory.write("catalog.toml", "[[apis]]\nid = \"folkeregisteret\"\nname = \"Folkeregisteret\"\n")
+        let realCatalog = try String(contentsOf: config.appendingPathComponent("catalog.toml"), encoding: .utf8)
+        try directory.write("catalog.toml", realCatalog)
+        try directory.write(
+            "subscribers.toml", try String(contentsOf: config.appendingPathComponent("subscribers.example.toml"), encoding: .utf8)
+        )
+        let environment = ["VARSELVAKT_SMTP_PASSWORD": "smtp-pw", "VARSELVAKT_WEBHOOK_EKSEMPEL_FAGSYSTEM": "hook-secret"]
 
-        let config = try ConfigLoader.load(text: text, file: "varselvakt.example.toml", baseDirectory: directory.path)
-        #expect(config.store.path == "/var/lib/varselvakt/varselvakt.sqlite")
-        #expect(config.catalogPath == directory.path + "/catalog.toml")
-        #expect(config.poll.maxBackoff == .seconds(3600))
-        #expect(config.feeds.map(\.id) == [FeedID("api-dokumentasjon"), FeedID("folkeregisteret")])
-        #expect(config.feeds[1].apis == ["folkeregisteret"])
-        #expect(config.feeds[1].interval == .seconds(900))
-        #expect(config.feeds[1].maxBytes == 10 * 1024 * 1024)
-        #expect(config.feeds[1].timeout == .seconds(30))
+        let loaded = try ConfigLoader.load(
+            text: text, file: "varselvakt.example.toml", baseDirectory: directory.path, environment: environment)
+        #expect(loaded.store.path == "/var/lib/varselvakt/varselvakt.sqlite")
+        #expect(loaded.catalogPath == directory.path + "/catalog.toml")
+        #expect(loaded.poll.maxBackoff == .seconds(3600))
+        #expect(loaded.feeds.map(\.id) == [FeedID("api-dokumentasjon"), FeedID("folkeregisteret")])
+        #expect(loaded.feeds[1].apis == ["folkeregisteret"])
+        #expect(loaded.feeds[1].interval == .seconds(900))
+        #expect(loaded.feeds[1].maxBytes == 10 * 1024 * 1024)
+        #expect(loaded.feeds[1].timeout == .seconds(30))
+        #expect(loaded.subscribersPath == directory.path + "/subscribers.toml")
+        #expect(loaded.subscribers.count == 5)
+        #expect(loaded.delivery == DeliveryConfig())
+        #expect(
+            loaded.email
+                == EmailConfig(
+                    url: "smtp://smtp.example.no:587", from: "varselvakt@ks.no", fromName: "KS varselvakt", security: .starttls,
+                    username: "varselvakt", password: Secret("smtp-pw"), messageIDDomain: "varselvakt.ks.no"))
+        #expect(loaded.webhook == WebhookConfig())
+        let summary = loaded.summary()
+        #expect(summary.contains("Subscribers: \(directory.path)/subscribers.toml (5: 3 municipality, 1 vendor, 1 ks)"))
+        #expect(!summary.contains("smtp-pw") && !summary.contains("hook-secret"))
+    }
+
+    /// config/demo.toml as scripts/demo.sh runs it: real catalog, demo subscribers, file sink.
+    @Test func demoConfigLoadsWithItsSubscribersAndFileSink() throws {
+        let config = repositoryRoot().appendingPathComponent("config")
+        let loaded = try ConfigLoader.load(path: config.appendingPathComponent("demo.toml").path, environment: [:])
+        let root = repositoryRoot().standardizedFileURL.path
+        #expect(loaded.delivery.fileSink == root + "/var/demo/outbox")
+        #expect(loaded.delivery.templatesPath == root + "/templates")
+        #expect(loaded.email == nil)
+        #expect(loaded.subscribersPath == config.appendingPathComponent("demo-subscribers.toml").standardizedFileURL.path)
+        #expect(loaded.subscribers.map(\.id.rawValue) == ["ks-brukerstotte", "oslo", "bergen", "eksempel-fagsystem"])
+        #expect(loaded.subscribers[0].subscription.everything)
+        #expect(loaded.subscribers[3].channels == [.email, .webhook])
+        #expect(SubscriberWarnings.warnings(for: loaded.subscribers).isEmpty)
+        #expect(!loaded.summary().contains("demo-secret-not-for-production"))
     }
 
     @Test func loadFromPathResolvesStoreAndCatalogAgainstTheConfigDirectory() throws {

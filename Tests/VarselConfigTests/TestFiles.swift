@@ -1,5 +1,6 @@
 import Foundation
 import VarselConfig
+import VarselModel
 
 /// A fresh directory under the system temp dir for one test's files.
 struct TemporaryDirectory {
@@ -55,5 +56,37 @@ let minimalConfig = """
 
     [[feeds]]
     url = "https://skatteetaten.github.io/api-dokumentasjon/nyheter-og-driftsvarsler/atom.xml"
+
+    """
+
+/// The real catalog (config/catalog.toml): subscriber tests reference its API and service ids.
+func realCatalog() throws -> Catalog {
+    try ConfigLoader.loadCatalog(path: repositoryRoot().appendingPathComponent("config/catalog.toml").path)
+}
+
+/// Loads `text` as subscribers.toml and returns the error it was rejected with (nil if accepted).
+func subscribersError(
+    _ text: String, environment: [String: String] = [:], baseDirectory: String = "/nonexistent-varselvakt-dir"
+) throws -> ConfigError? {
+    let catalog = try realCatalog()
+    do {
+        _ = try ConfigLoader.loadSubscribers(
+            text: text, file: "subscribers.toml", baseDirectory: baseDirectory, catalog: catalog, environment: environment)
+        return nil
+    } catch {
+        return error
+    }
+}
+
+/// One valid municipality, lines 1-8, for tests that change or add one thing.
+let osloSubscriber = """
+    [[subscriber]]
+    id = "oslo"
+    kind = "municipality"
+    name = "Oslo kommune"
+    org_number = "974760673"
+    municipality_number = "0301"
+    emails = ["drift@oslo.kommune.no"]
+    apis = ["inntekt"]
 
     """
