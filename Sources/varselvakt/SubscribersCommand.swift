@@ -59,7 +59,7 @@ struct SubscribersCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             let result = SubscriberCSV.convert(text: text, file: file, catalog: config.catalog)
-            for problem in result.problems { printError("\(file):\(problem.line): \(problem.message)") }
+            for problem in result.problems { printError("\(problem)") }
             if let output {
                 do { try result.toml.write(toFile: output, atomically: true, encoding: .utf8) } catch {
                     printError("\(output): cannot write: \(error.localizedDescription)")
