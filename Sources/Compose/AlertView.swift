@@ -73,14 +73,12 @@ enum AlertView {
         if lines.isEmpty { lines = LineDiff.diff(old: previous.summaryText, new: current.summaryText) }
         if !lines.isEmpty {
             diff["lines"] = lines.map { line -> [String: Any] in
-                var row: [String: Any] = ["line": line.text]
-                switch line.mark {
-                case .same: row["same"] = true
-                case .removed: row["removed"] = true
-                case .added: row["added"] = true
-                case .gap: row["gap"] = true
-                }
-                return row
+                // Every mark is present (true or false): a missing key would make Mustache
+                // search the enclosing contexts for it, on every line.
+                [
+                    "line": line.text, "same": line.mark == .same, "removed": line.mark == .removed,
+                    "added": line.mark == .added, "gap": line.mark == .gap,
+                ]
             }
         }
         if diff.isEmpty { diff["empty"] = true }

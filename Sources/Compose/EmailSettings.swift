@@ -25,7 +25,9 @@ public struct ComposedEmail: Sendable, Hashable {
     public var recipients: [String]
     /// Envelope sender (MAIL FROM).
     public var from: String
-    /// The whole RFC 5322 message: 7-bit ASCII, CRLF line ends, no line over 78 characters.
+    /// The whole RFC 5322 message: 7-bit ASCII, CRLF line ends, headers folded to 78 characters
+    /// (only a long notice id in X-Varselvakt-Notice stays on one line, within 998), body lines
+    /// of at most 76 (quoted-printable).
     public var data: [UInt8]
 
     public init(messageID: String, subject: String, recipients: [String], from: String, data: [UInt8]) {

@@ -23,8 +23,33 @@ enum LineDiff {
 
     /// Non-empty lines with surrounding whitespace removed: blank-line and indentation noise
     /// is not a change worth showing.
+    /// Splits on the UTF-8 bytes of LF and CR (not on `Character`s: grapheme breaking costs
+    /// more than the rest of the diff), trimming ASCII spaces and tabs.
     static func lines(_ text: String) -> [Substring] {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        func take(_ end: String.Index) {
+            var lower = start, upper = end
+            while lower < upper, utf8[lower] == 0x20 || utf8[lower] == 0x09 { lower = utf8.index(after: lower) }
+            while upper > lower {
+                let before = utf8.index(before: upper)
+                guard utf8[before] == 0x20 || utf8[before] == 0x09 else { break }
+                upper = before
+            }
+            if lower < upper { lines.append(text[lower..<upper]) }
+        }
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0x0D {
+                take(index)
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        take(utf8.endIndex)
+        return lines
     }
 
     private static func naive(_ a: [Substring], _ b: [Substring]) -> [Line] {
@@ -108,14 +133,5 @@ enum LineDiff {
         }
         if skipped { out.append(Line(mark: .gap, text: "…")) }
         return out
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingWhitespace() -> Substring {
-        var s = self
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return s
     }
 }
