@@ -1,12 +1,12 @@
-public import Compose
+import Compose
 public import Curl
 public import Delivery
 import Foundation
 public import Logging
 public import NoticeStore
-public import Routing
+import Routing
 public import VarselConfig
-public import VarselModel
+import VarselModel
 
 /// The alerting half of a runtime: who gets what (routing over the current subscribers), what
 /// it says (the current templates), and the outbox worker that sends it.
@@ -17,14 +17,18 @@ public final class Alerting: Sendable {
     public let worker: OutboxWorker
     let router: Reloadable<Router>
     let subscribers: Reloadable<[SubscriberID: Subscriber]>
-    let composer: Reloadable<Composer>
+    let composer: Reloadable<Result<Composer, ComposeError>>
     let logger: Logger
 
     public init(config: VarselvaktConfig, store: NoticeStore, client: CurlClient, logger: Logger) throws {
         self.logger = logger
         router = Reloadable(Router(catalog: config.catalog, subscribers: config.subscribers))
         subscribers = Reloadable(Self.index(config.subscribers))
-        composer = Reloadable(try Composer(templatesDirectory: config.delivery.templatesPath))
+        let templates = Self.composer(config)
+        // Without subscribers nothing needs templates (the minimal config, `poll --once`); with
+        // them, a daemon that could not write a single alert must not start.
+        if case .failure(let error) = templates, !config.subscribers.isEmpty { throw error }
+        composer = Reloadable(templates)
         let sender = ChannelSender(
             composer: composer, subscribers: subscribers, mail: try Self.mail(config, client: client),
             hooks: try Self.hooks(config, client: client))
@@ -51,7 +55,7 @@ public final class Alerting: Sendable {
         let templates: Composer
         do {
             config = try ConfigLoader.load(path: configFile)
-            templates = try Composer(templatesDirectory: config.delivery.templatesPath)
+            templates = try Self.composer(config).get()
         } catch {
             let message = "reload failed, keeping the current subscribers and templates: \(error)"
             logger.error("\(message)")
@@ -59,10 +63,19 @@ public final class Alerting: Sendable {
         }
         router.replace(Router(catalog: config.catalog, subscribers: config.subscribers))
         subscribers.replace(Self.index(config.subscribers))
-        composer.replace(templates)
+        composer.replace(.success(templates))
         let message = "reloaded \(config.subscribers.count) subscribers and the templates from \(configFile)"
         logger.notice("\(message)")
         return message
+    }
+
+    /// The templates, with the catalog's display names for API ids ("inntekt" -> "Inntekt API").
+    private static func composer(_ config: VarselvaktConfig) -> Result<Composer, ComposeError> {
+        Result { () throws(ComposeError) in
+            try Composer(
+                templatesDirectory: config.delivery.templatesPath,
+                apiNames: Dictionary(config.catalog.apis.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }))
+        }
     }
 
     private static func index(_ subscribers: [Subscriber]) -> [SubscriberID: Subscriber] {

@@ -1,4 +1,4 @@
-import Delivery
+public import Delivery
 public import ServiceLifecycle
 
 /// Runs the outbox worker under the daemon's `ServiceGroup`: on graceful shutdown it stops

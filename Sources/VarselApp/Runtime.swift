@@ -1,5 +1,6 @@
 import Classify
 import Curl
+import Delivery
 import FeedFetch
 import FeedParse
 public import Logging

@@ -24,7 +24,7 @@ final class DaemonProcess {
         self.log = log
         process.executableURL = Self.binary
         process.arguments = ["run", "--config", config.path]
-        if !FileManager.default.fileExists(atPath: log.path) { FileManager.default.createFile(atPath: log.path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: log.path) { _ = FileManager.default.createFile(atPath: log.path, contents: nil) }
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()
         process.standardError = handle

@@ -1,5 +1,5 @@
 public import Curl
-public import Foundation
+import Foundation
 
 /// One request as http_server.py's /hook route recorded it.
 public struct RecordedRequest: Decodable, Sendable {

@@ -20,12 +20,14 @@ public struct ChannelSender: AlertSender {
         case file(FileSink)
     }
 
-    let composer: Reloadable<Composer>
+    /// The templates, or why they could not be loaded (then alerts wait: a fixed folder and a
+    /// SIGHUP send them).
+    let composer: Reloadable<Result<Composer, ComposeError>>
     let subscribers: Reloadable<[SubscriberID: Subscriber]>
     let mail: Mail
     let hooks: Hooks
 
-    public init(composer: Reloadable<Composer>, subscribers: Reloadable<[SubscriberID: Subscriber]>, mail: Mail, hooks: Hooks) {
+    public init(composer: Reloadable<Result<Composer, ComposeError>>, subscribers: Reloadable<[SubscriberID: Subscriber]>, mail: Mail, hooks: Hooks) {
         self.composer = composer
         self.subscribers = subscribers
         self.mail = mail
@@ -58,18 +60,18 @@ public struct ChannelSender: AlertSender {
         case .none:
             return .permanent(error: "no [email] section configured: cannot send e-mail to \(planned.recipients.joined(separator: ", "))")
         case .smtp(let transport, let settings):
-            do {
-                let email = try composer.value.email(for: context, settings: settings, date: now)
+            switch compose({ (composer) throws(ComposeError) in try composer.email(for: context, settings: settings, date: now) }) {
+            case .success(let email):
                 return await transport.send(from: settings.from, recipients: planned.recipients, message: email.data)
-            } catch {
-                return .permanent(error: "cannot compose the e-mail: \(error)")
+            case .failure(let box):
+                return box.result
             }
         case .file(let sink, let settings):
-            do {
-                let email = try composer.value.email(for: context, settings: settings, date: now)
+            switch compose({ (composer) throws(ComposeError) in try composer.email(for: context, settings: settings, date: now) }) {
+            case .success(let email):
                 return sink.writeEmail(message: email.data, idempotencyKey: planned.idempotencyKey)
-            } catch {
-                return .permanent(error: "cannot compose the e-mail: \(error)")
+            case .failure(let box):
+                return box.result
             }
         }
     }
@@ -82,8 +84,9 @@ public struct ChannelSender: AlertSender {
             return .permanent(error: "subscriber \(planned.subscriberID) has no webhook in the current subscribers file")
         }
         let body: [UInt8]
-        do { body = try composer.value.webhookBody(for: context) } catch {
-            return .permanent(error: "cannot compose the webhook body: \(error)")
+        switch compose({ (composer) throws(ComposeError) in try composer.webhookBody(for: context) }) {
+        case .success(let composed): body = composed
+        case .failure(let box): return box.result
         }
         let event = WebhookEvent.name(of: context.change.change)
         switch hooks {
@@ -101,11 +104,32 @@ public struct ChannelSender: AlertSender {
         }
     }
 
+    /// Runs `body` with the current templates. Missing templates are a retry (the operator can
+    /// fix the folder and reload); a template that fails on this alert is permanent.
+    private func compose<T>(_ body: (Composer) throws(ComposeError) -> T) -> Result<T, AttemptResultBox> {
+        switch composer.value {
+        case .failure(let error):
+            return .failure(AttemptResultBox(.retry(error: "templates not loaded: \(error)", retryAfter: nil)))
+        case .success(let composer):
+            do throws(ComposeError) {
+                return .success(try body(composer))
+            } catch {
+                return .failure(AttemptResultBox(.permanent(error: "cannot compose the alert: \(error)")))
+            }
+        }
+    }
+
     /// The host of an http(s) URL, lower-cased; the whole string if it has none.
     static func host(of url: String) -> String {
         guard let components = URLComponents(string: url), let host = components.host else { return url }
         return host.lowercased() + (components.port.map { ":\($0)" } ?? "")
     }
+}
+
+/// An `AttemptResult` as a `Result` failure.
+struct AttemptResultBox: Error {
+    let result: AttemptResult
+    init(_ result: AttemptResult) { self.result = result }
 }
 
 /// The `Varselvakt-Event` header and the JSON `event` field: "notice.<change>".
