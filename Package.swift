@@ -126,7 +126,7 @@ let package = Package(
             name: "VarselAppTests",
             dependencies: [
                 "TestSupport",
-                "VarselApp", "VarselModel", "VarselConfig", "NoticeStore",
+                "VarselApp", "VarselModel", "VarselConfig", "NoticeStore", "Delivery", "Curl",
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ], swiftSettings: strict),

@@ -1,6 +1,7 @@
 import Compose
 import Foundation
 import Testing
+import TestSupport
 import VarselModel
 
 /// What the reader sees: greeting, title, window, changes, footer, escaping.

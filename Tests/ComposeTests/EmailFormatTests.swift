@@ -1,6 +1,7 @@
 import Compose
 import Foundation
 import Testing
+import TestSupport
 import VarselModel
 
 /// The message as bytes: what relays and mail clients will insist on.

@@ -1,6 +1,7 @@
 import Compose
 import Foundation
 import Testing
+import TestSupport
 import VarselModel
 
 /// Message-IDs: updates thread under the first alert, redeliveries are recognisable.

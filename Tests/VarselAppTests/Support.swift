@@ -18,10 +18,28 @@ struct Sandbox {
     let config: VarselvaktConfig
 
     /// - Parameter url: the feed URL; by default a file in the sandbox that `serve` replaces.
-    init(url: String? = nil, extraFeedKeys: String = "", withdrawAfter: Int = 2) throws {
+    /// - Parameters:
+    ///   - subscribers: the text of a subscribers.toml; then the config also names the
+    ///     repository's templates and `extraConfig` (e.g. an [email] section).
+    init(
+        url: String? = nil, extraFeedKeys: String = "", withdrawAfter: Int = 2, subscribers: String? = nil,
+        extraConfig: String = ""
+    ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("varselvakt-app-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         feedFile = directory.appendingPathComponent("feed.xml")
+        var alerting = extraConfig
+        if let subscribers {
+            try subscribers.write(to: directory.appendingPathComponent("subscribers.toml"), atomically: true, encoding: .utf8)
+            alerting += """
+
+                [subscribers]
+                path = "subscribers.toml"
+                [delivery]
+                templates = "\(Fixtures.root.appendingPathComponent("templates").path)"
+                retry_initial = "1s"
+                """
+        }
         let text = """
             [store]
             path = "state.sqlite"
@@ -31,6 +49,7 @@ struct Sandbox {
 
             [poll]
             withdraw_after_polls = \(withdrawAfter)
+            \(alerting)
 
             [[feeds]]
             name = "folkeregisteret"

@@ -3,12 +3,12 @@ import Foundation
 /// A minimal reader of the messages the composer writes, independent of its code: unfolds
 /// headers, decodes RFC 2047 B/Q encoded-words, splits a multipart body on its boundary and
 /// decodes quoted-printable. Enough to prove what a mail client would show.
-struct MailReader {
-    var rawHeaders: [(name: String, value: String)] = []
-    var parts: [(headers: [String: String], body: String)] = []
-    let lines: [String]
+public struct MailReader {
+    public var rawHeaders: [(name: String, value: String)] = []
+    public var parts: [(headers: [String: String], body: String)] = []
+    public let lines: [String]
 
-    init(_ data: [UInt8]) {
+    public init(_ data: [UInt8]) {
         let text = String(decoding: data, as: UTF8.self)
         lines = text.components(separatedBy: "\r\n")
         var index = 0
@@ -45,20 +45,20 @@ struct MailReader {
     }
 
     /// The first header with this name, unfolded, encoded-words decoded.
-    func header(_ name: String) -> String? {
+    public func header(_ name: String) -> String? {
         rawHeaders.first(where: { $0.name.lowercased() == name.lowercased() }).map { Self.decodeWords($0.value) }
     }
 
     /// The raw (still encoded) header value, unfolded.
-    func rawHeader(_ name: String) -> String? {
+    public func rawHeader(_ name: String) -> String? {
         rawHeaders.first(where: { $0.name.lowercased() == name.lowercased() })?.value
     }
 
-    func part(_ type: String) -> String? {
+    public func part(_ type: String) -> String? {
         parts.first(where: { $0.headers["content-type"]?.hasPrefix(type) == true })?.body
     }
 
-    static func boundary(of contentType: String) -> String? {
+    public static func boundary(of contentType: String) -> String? {
         guard let range = contentType.range(of: "boundary=") else { return nil }
         var value = contentType[range.upperBound...]
         if value.first == "\"" {
@@ -69,7 +69,7 @@ struct MailReader {
     }
 
     /// RFC 2047: `=?charset?B|Q?text?=` words; whitespace between adjacent words is dropped.
-    static func decodeWords(_ value: String) -> String {
+    public static func decodeWords(_ value: String) -> String {
         var output = ""
         var rest = Substring(value)
         var lastWasWord = false
@@ -123,7 +123,7 @@ struct MailReader {
     }
 
     /// Quoted-printable: `=XX` is a byte, `=` at a line end is a soft break, CRLF a line break.
-    static func quotedPrintable(_ text: String) -> String {
+    public static func quotedPrintable(_ text: String) -> String {
         var out: [UInt8] = []
         let bytes = Array(text.utf8)
         var i = 0
