@@ -25,6 +25,7 @@ level = "${VARSELVAKT_LOG_LEVEL:-info}"
 interval = "1s"
 [delivery]
 templates = "$root/templates"
+per_host_concurrency = ${VARSELVAKT_PER_HOST:-16}
 [email]
 url = "smtp://127.0.0.1:$smtp_port"
 security = "none"

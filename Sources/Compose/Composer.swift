@@ -12,6 +12,7 @@ public struct Composer: Sendable {
     private let templates: TemplateSet
     private let time: NorwegianTime
     private let apiNames: [String: String]
+    private let cache = RenderCache()
 
     /// Loads and compiles every template in the folder once; a missing or broken template is an error naming the file.
     /// - Parameters:
@@ -43,8 +44,16 @@ public struct Composer: Sendable {
             throw .invalidSetting(name: "message_id_domain", value: settings.messageIDDomain)
         }
 
-        let view = AlertView.make(context, template: template, time: time, apiNames: apiNames)
-        let subject = Self.oneLine(templates.render(template.subject, view))
+        let key = RenderCache.Key(context, template: template.text)
+        let bodies = cache.bodies(for: key) {
+            var view = AlertView.make(context, template: template, time: time, apiNames: apiNames)
+            view["name"] = RenderCache.namePlaceholder
+            return RenderCache.Bodies(
+                subject: Self.oneLine(templates.render(template.subject, view)), text: templates.render(template.text, view),
+                html: templates.render(template.html, view))
+        }
+        let name = planned.subscriberName
+        let subject = RenderCache.personalise(bodies.subject, name: name, html: false)
         let root = MessageID.root(notice: planned.noticeID, subscriber: planned.subscriberID, domain: settings.messageIDDomain)
         let messageID =
             context.isFollowUp
@@ -54,8 +63,8 @@ public struct Composer: Sendable {
         let message = MIMEMessage(
             from: (settings.fromName, settings.from), to: planned.recipients, subject: subject, date: time.rfc5322(date),
             messageID: messageID, inReplyTo: context.isFollowUp ? root : nil, idempotencyKey: planned.idempotencyKey,
-            noticeID: planned.noticeID.rawValue, text: templates.render(template.text, view),
-            html: templates.render(template.html, view))
+            noticeID: planned.noticeID.rawValue, text: RenderCache.personalise(bodies.text, name: name, html: false),
+            html: RenderCache.personalise(bodies.html, name: name, html: true))
         return ComposedEmail(
             messageID: messageID, subject: subject, recipients: planned.recipients, from: settings.from, data: message.bytes())
     }

@@ -10,6 +10,8 @@ struct AttemptRecorder {
     let logger: Logger
     private var buffer: [DeliveryAttempt] = []
     private var oldest: ContinuousClock.Instant?
+    /// The background write in progress, if any.
+    private var writing: Task<Void, Never>?
 
     init(store: NoticeStore, logger: Logger) {
         self.store = store
@@ -26,11 +28,39 @@ struct AttemptRecorder {
         buffer.append(attempt)
     }
 
+    /// Writes the buffer and waits for it (and for any write still running from `flushInBackground`).
     mutating func flush() async {
+        await drain()
         guard !buffer.isEmpty else { return }
-        let attempts = buffer
-        buffer.removeAll(keepingCapacity: true)
-        oldest = nil
+        await Self.write(takeBuffer(), store: store, logger: logger)
+    }
+
+    /// Starts writing the buffer without waiting, so the worker keeps starting sends while
+    /// SQLite commits; at most one write runs at a time.
+    mutating func flushInBackground() async {
+        await drain()
+        guard !buffer.isEmpty else { return }
+        let attempts = takeBuffer()
+        let (store, logger) = (self.store, self.logger)
+        writing = Task { await Self.write(attempts, store: store, logger: logger) }
+    }
+
+    private mutating func drain() async {
+        if let writing {
+            await writing.value
+            self.writing = nil
+        }
+    }
+
+    private mutating func takeBuffer() -> [DeliveryAttempt] {
+        defer {
+            buffer.removeAll(keepingCapacity: true)
+            oldest = nil
+        }
+        return buffer
+    }
+
+    private static func write(_ attempts: [DeliveryAttempt], store: NoticeStore, logger: Logger) async {
         do {
             try await store.recordAttempts(attempts)
         } catch {
