@@ -2,7 +2,9 @@
 # Builds varselvakt and runs the daemon on the bundled demo configuration (config/demo.toml):
 # SQLite under var/, real feed snapshots from config/snapshots/. Twenty seconds after start the
 # Folkeregisteret snapshot is swapped for the next real build (2026-07-03 -> 2026-07-07), so the
-# log shows a real poll finding exactly one new notice. Ctrl-C stops it cleanly.
+# log shows a real poll finding exactly one new notice, and the subscribers of
+# config/demo-subscribers.toml get their alerts as files in var/demo/outbox/ (a maildir of
+# e-mails and the signed webhook bodies). Ctrl-C stops it cleanly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -15,5 +17,6 @@ cp config/snapshots/folkeregisteret-rss-2026-07-03.xml var/demo/folkeregisteret.
     && echo "demo: swapped in the 2026-07-07 Folkeregisteret snapshot" >&2 ) &
 swapper=$!
 trap 'kill $swapper 2>/dev/null || true' EXIT
-echo "demo: try 'varselvakt notices --config config/demo.toml' in another shell" >&2
+echo "demo: alerts appear in var/demo/outbox/ about 20 s after start; in another shell try" >&2
+echo "      .build/release/varselvakt deliveries --config config/demo.toml" >&2
 .build/release/varselvakt run --config config/demo.toml

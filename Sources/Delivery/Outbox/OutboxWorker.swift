@@ -104,9 +104,11 @@ public final class OutboxWorker: Sendable {
     /// Reads due rows and their contexts into the per-receiver queues.
     private func refill(_ queue: inout ReceiverQueues, exclude: Set<Int64>) async {
         do {
+            let started = ContinuousClock.now
             let due = try await store.dueDeliveries(now: Date(), limit: limits.batch).filter { !exclude.contains($0.id) }
             guard !due.isEmpty else { return }
             let contexts = try await store.alertContexts(for: due)
+            logger.debug("outbox: \(due.count) due rows read in \(started.duration(to: .now))")
             var orphans: [DeliveryAttempt] = []
             for delivery in due {
                 if let context = contexts[delivery.id] {

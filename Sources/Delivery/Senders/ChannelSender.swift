@@ -95,11 +95,9 @@ public struct ChannelSender: AlertSender {
                 url: url, body: body, secret: target.secret, idempotencyKey: planned.idempotencyKey, event: event,
                 deliveryID: context.delivery.id, now: now)
         case .file(let sink):
-            let headers = [
-                ("Varselvakt-Signature", WebhookSignature.header(body: body, secret: target.secret, timestamp: Int(now.timeIntervalSince1970))),
-                ("Varselvakt-Idempotency-Key", planned.idempotencyKey), ("Varselvakt-Event", event),
-                ("Varselvakt-Delivery", "\(context.delivery.id)"),
-            ]
+            let headers = WebhookTransport.headers(
+                userAgent: "varselvakt/\(VarselvaktVersion.string)", body: body, secret: target.secret,
+                idempotencyKey: planned.idempotencyKey, event: event, deliveryID: context.delivery.id, now: now)
             return sink.writeWebhook(url: url, body: body, headers: headers, idempotencyKey: planned.idempotencyKey)
         }
     }

@@ -42,6 +42,16 @@ public struct WebhookTransport: Sendable {
     public func headers(
         body: [UInt8], secret: Secret, idempotencyKey: String, event: String, deliveryID: Int64, now: Date
     ) -> [(String, String)] {
+        Self.headers(
+            userAgent: userAgent, body: body, secret: secret, idempotencyKey: idempotencyKey, event: event,
+            deliveryID: deliveryID, now: now)
+    }
+
+    /// The same headers for a sender without a transport (the file sink).
+    public static func headers(
+        userAgent: String, body: [UInt8], secret: Secret, idempotencyKey: String, event: String, deliveryID: Int64,
+        now: Date
+    ) -> [(String, String)] {
         let timestamp = Int(now.timeIntervalSince1970.rounded(.down))
         return [
             ("Content-Type", "application/json"),
