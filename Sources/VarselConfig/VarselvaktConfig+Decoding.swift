@@ -58,13 +58,7 @@ enum CatalogSection {
     /// The catalog file to load: `path` resolved against the config directory; without one,
     /// catalog.toml next to the config file if it exists, else nil (an empty catalog).
     static func path(from reader: TableReader?, baseDirectory: String) throws(ConfigError) -> String? {
-        if let reader {
-            let path = try reader.nonEmptyString("path")
-            try reader.rejectUnknownKeys()
-            if let path { return FilePaths.resolve(path, against: baseDirectory) }
-        }
-        let fallback = FilePaths.resolve(defaultFileName, against: baseDirectory)
-        return FilePaths.isRegularFile(fallback) ? fallback : nil
+        try FileSection.path(from: reader, baseDirectory: baseDirectory, defaultFileName: defaultFileName)
     }
 }
 
@@ -75,6 +69,13 @@ enum SubscribersSection {
     /// `path` resolved against the config directory (it must then exist); without one,
     /// subscribers.toml next to the config file if it exists, else nil (nobody subscribed).
     static func path(from reader: TableReader?, baseDirectory: String) throws(ConfigError) -> String? {
+        try FileSection.path(from: reader, baseDirectory: baseDirectory, defaultFileName: defaultFileName)
+    }
+}
+
+/// A section that only names a file (`path`), with a default file beside the config.
+enum FileSection {
+    static func path(from reader: TableReader?, baseDirectory: String, defaultFileName: String) throws(ConfigError) -> String? {
         if let reader {
             let path = try reader.nonEmptyString("path")
             try reader.rejectUnknownKeys()

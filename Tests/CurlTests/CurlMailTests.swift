@@ -3,18 +3,6 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Runs `body` with a fresh SMTP server and client and tears both down even when the body throws.
-func withSMTPServerAndClient<T>(
-    rejecting: [String] = [], deferring: [String] = [], _ body: (LocalSMTPServer, CurlClient) async throws -> T
-) async throws -> T {
-    let server = try LocalSMTPServer(rejecting: rejecting, deferring: deferring)
-    let client = CurlClient()
-    defer {
-        client.shutdown()
-        server.stop()
-    }
-    return try await body(server, client)
-}
 
 /// A hand-built RFC 5322 message with CRLF line endings and a line that needs dot-stuffing.
 func message(subject: String) -> [UInt8] {

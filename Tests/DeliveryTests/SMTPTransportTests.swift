@@ -4,18 +4,6 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Runs `body` with a fresh aiosmtpd server and curl client, stopping both even when it throws.
-func withMailServer<T>(
-    rejecting: [String] = [], deferring: [String] = [], _ body: (LocalSMTPServer, CurlClient) async throws -> T
-) async throws -> T {
-    let server = try LocalSMTPServer(rejecting: rejecting, deferring: deferring)
-    let client = CurlClient()
-    defer {
-        client.shutdown()
-        server.stop()
-    }
-    return try await body(server, client)
-}
 
 func mailTransport(_ client: CurlClient, url: String, security: MailSecurity = .none) -> SMTPTransport {
     SMTPTransport(client: client, url: url, security: security, credentials: nil, timeout: .seconds(10), connectTimeout: .seconds(5))
@@ -34,7 +22,7 @@ func alertMail(_ subject: String = "Driftsproblemer i Altinn") -> [UInt8] {
 @Suite("SMTP transport against a real aiosmtpd server on 127.0.0.1")
 struct SMTPTransportTests {
     @Test func messageReachesEveryRecipientInOneTransaction() async throws {
-        try await withMailServer { server, client in
+        try await withSMTPServerAndClient { server, client in
             let recipients = ["drift@kommune.example", "it@kommune.example", "leverandor@firma.example"]
             let message = alertMail()
             let result = await mailTransport(client, url: server.url).send(
@@ -49,7 +37,7 @@ struct SMTPTransportTests {
     }
 
     @Test func refusedRecipientIsAPermanentFailure() async throws {
-        try await withMailServer(rejecting: ["nobody@kommune.example"]) { server, client in
+        try await withSMTPServerAndClient(rejecting: ["nobody@kommune.example"]) { server, client in
             let result = await mailTransport(client, url: server.url).send(
                 from: "varselvakt@localhost", recipients: ["nobody@kommune.example"], message: alertMail())
             guard case .permanent(let error) = result else {
@@ -62,7 +50,7 @@ struct SMTPTransportTests {
     }
 
     @Test func deferredRecipientIsRetried() async throws {
-        try await withMailServer(deferring: ["busy@kommune.example"]) { server, client in
+        try await withSMTPServerAndClient(deferring: ["busy@kommune.example"]) { server, client in
             let result = await mailTransport(client, url: server.url).send(
                 from: "varselvakt@localhost", recipients: ["busy@kommune.example", "drift@kommune.example"],
                 message: alertMail())
@@ -77,7 +65,7 @@ struct SMTPTransportTests {
     }
 
     @Test func oneRefusedAddressAmongSeveralStillReachesTheOthersAndIsNamed() async throws {
-        try await withMailServer(rejecting: ["typo@kommune.example"]) { server, client in
+        try await withSMTPServerAndClient(rejecting: ["typo@kommune.example"]) { server, client in
             let result = await mailTransport(client, url: server.url).send(
                 from: "varselvakt@localhost",
                 recipients: ["drift@kommune.example", "typo@kommune.example", "it@kommune.example"], message: alertMail())
@@ -111,7 +99,7 @@ struct SMTPTransportTests {
     }
 
     @Test func requiredStartTLSAgainstAPlainServerIsRetriedAndSendsNothing() async throws {
-        try await withMailServer { server, client in
+        try await withSMTPServerAndClient { server, client in
             let result = await mailTransport(client, url: server.url, security: .startTLSRequired).send(
                 from: "varselvakt@localhost", recipients: ["drift@kommune.example"], message: alertMail())
             guard case .retry(let error, nil) = result else {

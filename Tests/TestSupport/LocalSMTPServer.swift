@@ -1,3 +1,4 @@
+public import Curl
 import Foundation
 import Synchronization
 
@@ -74,4 +75,17 @@ public final class LocalSMTPServer: Sendable {
     }
 
     public func stop() { server.stop() }
+}
+
+/// Runs `body` with a fresh aiosmtpd server and curl client, stopping both even when it throws.
+public func withSMTPServerAndClient<T>(
+    rejecting: [String] = [], deferring: [String] = [], _ body: (LocalSMTPServer, CurlClient) async throws -> T
+) async throws -> T {
+    let server = try LocalSMTPServer(rejecting: rejecting, deferring: deferring)
+    let client = CurlClient()
+    defer {
+        client.shutdown()
+        server.stop()
+    }
+    return try await body(server, client)
 }

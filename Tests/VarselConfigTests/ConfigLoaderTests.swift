@@ -71,7 +71,7 @@ import VarselModel
         let root = repositoryRoot().standardizedFileURL.path
         #expect(loaded.delivery.fileSink == root + "/var/demo/outbox")
         #expect(loaded.delivery.templatesPath == root + "/templates")
-        #expect(loaded.email == nil)
+        #expect(loaded.email?.from == "varselvakt@ks.no" && loaded.email?.fromName == "KS varselvakt")
         #expect(loaded.subscribersPath == config.appendingPathComponent("demo-subscribers.toml").standardizedFileURL.path)
         #expect(loaded.subscribers.map(\.id.rawValue) == ["ks-brukerstotte", "oslo", "bergen", "eksempel-fagsystem"])
         #expect(loaded.subscribers[0].subscription.everything)
