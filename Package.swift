@@ -75,12 +75,19 @@ let package = Package(
         .target(
             name: "VarselConfig", dependencies: ["VarselModel", "TOMLKit", "SwiftCSV"], swiftSettings: strict),
 
+        // API health: probe rounds over libcurl (Runner/) and the pure incident state machine (Incidents/).
+        .target(
+            name: "Probes",
+            dependencies: [
+                "VarselModel", "Curl", .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: strict),
+
         // Wiring: one poll cycle, the services, the CLI's queries.
         .target(
             name: "VarselApp",
             dependencies: [
                 "VarselModel", "Curl", "FeedFetch", "FeedParse", "NoticeStore", "NoticeDiff", "Classify", "VarselConfig",
-                "Routing", "Compose", "Delivery",
+                "Routing", "Compose", "Delivery", "Probes",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -110,6 +117,8 @@ let package = Package(
             name: "RoutingTests",
             dependencies: ["TestSupport", "Routing", "VarselModel", "VarselConfig", "Classify", "FeedParse"], swiftSettings: strict),
         .testTarget(name: "ComposeTests", dependencies: ["TestSupport", "Compose", "VarselModel"], swiftSettings: strict),
+        .testTarget(
+            name: "ProbesTests", dependencies: ["TestSupport", "Probes", "Curl", "VarselModel"], swiftSettings: strict),
         .testTarget(
             name: "DaemonTests",
             dependencies: [

@@ -33,10 +33,12 @@ public struct CatalogAPI: Sendable, Hashable, Codable {
     public var url: String?
     /// Test environment base URL.
     public var testURL: String?
+    /// How the daemon checks that the API answers; nil = not probed.
+    public var probe: ProbeSettings?
 
     public init(
         id: String, name: String, aliases: [String] = [], categories: [String] = [], scope: String? = nil,
-        url: String? = nil, testURL: String? = nil
+        url: String? = nil, testURL: String? = nil, probe: ProbeSettings? = nil
     ) {
         self.id = id
         self.name = name
@@ -45,6 +47,7 @@ public struct CatalogAPI: Sendable, Hashable, Codable {
         self.scope = scope
         self.url = url
         self.testURL = testURL
+        self.probe = probe
     }
 }
 
