@@ -31,6 +31,7 @@ extension NoticeStore {
                     return nil
                 }
                 try Self.enqueue(route(change), for: change, db: db)
+                try Self.linkToOpenIncidents(change, db: db)
                 return change
             }
             try db.cachedStatement(

@@ -90,6 +90,7 @@ extension NoticeStore {
             for update in poll.updates {
                 if let change = try Self.apply(update, feed: poll.feed, classifications: poll.classifications, now: now, db: db) {
                     try Self.enqueue(route(change), for: change, db: db)
+                    try Self.linkToOpenIncidents(change, db: db)
                     changes.append(change)
                 }
             }

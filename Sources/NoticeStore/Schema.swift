@@ -146,6 +146,73 @@ enum Schema {
                     CREATE INDEX delivery_on_status ON delivery(status);
                     """)
         }
+        migrator.registerMigration("v3-probes") { db in
+            // Probe results (pruned after a retention), per-API tracker state, incidents (kept),
+            // the notices linked to them, and operators' silences. An incident's alerts are a
+            // notice varselvakt writes itself (feed "varselvakt-probes"), so they share routing,
+            // outbox and history with Skatteetaten's notices.
+            try db.execute(
+                sql: """
+                    CREATE TABLE probeResult (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        api TEXT NOT NULL,
+                        environment TEXT NOT NULL,
+                        url TEXT NOT NULL,
+                        at DATETIME NOT NULL,
+                        up INTEGER NOT NULL,
+                        status INTEGER,
+                        cause TEXT,
+                        detail TEXT,
+                        dns DOUBLE NOT NULL DEFAULT 0,
+                        connect DOUBLE NOT NULL DEFAULT 0,
+                        tls DOUBLE NOT NULL DEFAULT 0,
+                        firstByte DOUBLE NOT NULL DEFAULT 0,
+                        total DOUBLE NOT NULL DEFAULT 0,
+                        certificateExpiresAt DATETIME,
+                        conclusive INTEGER NOT NULL DEFAULT 1
+                    );
+                    CREATE INDEX probeResult_on_api ON probeResult(api, environment, at);
+                    CREATE INDEX probeResult_on_at ON probeResult(at);
+                    CREATE TABLE probeState (
+                        api TEXT NOT NULL,
+                        environment TEXT NOT NULL,
+                        state TEXT NOT NULL,
+                        updatedAt DATETIME NOT NULL,
+                        PRIMARY KEY (api, environment)
+                    );
+                    CREATE TABLE incident (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        api TEXT NOT NULL,
+                        environment TEXT NOT NULL,
+                        openedAt DATETIME NOT NULL,
+                        firstFailureAt DATETIME NOT NULL,
+                        resolvedAt DATETIME,
+                        cause TEXT NOT NULL,
+                        detail TEXT,
+                        expectation TEXT,
+                        alerted INTEGER NOT NULL DEFAULT 0,
+                        noticeID TEXT REFERENCES notice(id)
+                    );
+                    CREATE INDEX incident_open ON incident(api, environment) WHERE resolvedAt IS NULL;
+                    CREATE INDEX incident_on_openedAt ON incident(openedAt);
+                    CREATE TABLE incidentNotice (
+                        incidentID INTEGER NOT NULL REFERENCES incident(id) ON DELETE CASCADE,
+                        noticeID TEXT NOT NULL REFERENCES notice(id) ON DELETE CASCADE,
+                        linkedAt DATETIME NOT NULL,
+                        PRIMARY KEY (incidentID, noticeID)
+                    );
+                    CREATE INDEX incidentNotice_on_noticeID ON incidentNotice(noticeID);
+                    CREATE TABLE silence (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        api TEXT NOT NULL,
+                        start DATETIME NOT NULL,
+                        end DATETIME NOT NULL,
+                        reason TEXT NOT NULL,
+                        createdAt DATETIME NOT NULL,
+                        removedAt DATETIME
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -148,3 +148,49 @@ public struct Silence: Sendable, Hashable, Codable {
 
     public func covers(_ date: Date) -> Bool { date >= start && date < end }
 }
+
+extension FeedID {
+    /// The feed of notices varselvakt writes itself about probe incidents: they go through the
+    /// same routing, outbox and history as Skatteetaten's notices.
+    public static let probes = FeedID("varselvakt-probes")
+}
+
+/// One incident as history keeps it.
+public struct IncidentRecord: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var api: String
+    public var environment: ProbeEnvironment
+    public var openedAt: Date
+    public var firstFailureAt: Date
+    public var resolvedAt: Date?
+    public var cause: ProbeCause
+    public var detail: String?
+    public var expectation: IncidentExpectation?
+    /// Whether subscribers were told (expected maintenance and silences are not alerted).
+    public var alerted: Bool
+    /// The notice varselvakt wrote about it (feed `varselvakt-probes`).
+    public var noticeID: NoticeID?
+    /// Skatteetaten's notices about the same API that arrived while it was open.
+    public var linkedNotices: [NoticeID]
+
+    public init(
+        id: Int64, api: String, environment: ProbeEnvironment, openedAt: Date, firstFailureAt: Date, resolvedAt: Date?,
+        cause: ProbeCause, detail: String?, expectation: IncidentExpectation?, alerted: Bool, noticeID: NoticeID?,
+        linkedNotices: [NoticeID]
+    ) {
+        self.id = id
+        self.api = api
+        self.environment = environment
+        self.openedAt = openedAt
+        self.firstFailureAt = firstFailureAt
+        self.resolvedAt = resolvedAt
+        self.cause = cause
+        self.detail = detail
+        self.expectation = expectation
+        self.alerted = alerted
+        self.noticeID = noticeID
+        self.linkedNotices = linkedNotices
+    }
+
+    public var duration: TimeInterval? { resolvedAt.map { $0.timeIntervalSince(openedAt) } }
+}
