@@ -10,6 +10,9 @@ enum AlertTemplate: String, Sendable, CaseIterable {
     case reappeared
     case cancelled
     case maintenance
+    /// varselvakt's own probe incidents (feed `varselvakt-probes`): every change, one wording;
+    /// the notice text varselvakt wrote says what happened.
+    case probe
 
     /// Partials the shipped templates include (`{{> partial-header-text}}`); a missing partial
     /// would otherwise render as nothing, silently.
@@ -30,7 +33,8 @@ enum AlertTemplate: String, Sendable, CaseIterable {
     /// Which alert a change gets: the change type decides, except that a new notice of kind
     /// cancelled or maintenance gets its own wording (the kind as routed, `change.kind`).
     static func choose(for change: ChangeRecord) -> AlertTemplate? {
-        switch change.change {
+        if change.feedID == .probes { return change.change.isAlerting ? .probe : nil }
+        return switch change.change {
         case .changed: .changed
         case .withdrawn: .withdrawn
         case .reappeared: .reappeared

@@ -89,7 +89,7 @@ import Testing
     @Test func everySubjectAndTextTemplateDeclaresTextContentType() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: AlertFixtures.templates)
             .filter { $0.hasSuffix("-text.mustache") || $0.hasSuffix("-subject.mustache") }
-        #expect(files.count == 16)
+        #expect(files.count == 18)
         for file in files {
             let text = try String(contentsOfFile: AlertFixtures.templates + "/" + file, encoding: .utf8)
             #expect(text.contains("{{% CONTENT_TYPE: TEXT}}"), "\(file)")
