@@ -54,3 +54,13 @@ func openStoreForReading(_ config: VarselvaktConfig) throws -> NoticeStore {
         throw ExitCode(1)
     }
 }
+
+/// Opens the store for writing (creating it if needed), with a clear message on failure.
+func makeStore(_ config: VarselvaktConfig) throws -> NoticeStore {
+    do {
+        return try NoticeStore(path: config.store.path)
+    } catch {
+        printError("\(error)")
+        throw ExitCode(1)
+    }
+}
