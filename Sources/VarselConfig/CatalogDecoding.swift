@@ -1,17 +1,22 @@
-import Foundation
 import VarselModel
 
-/// catalog.toml: `[[apis]]` and `[[services]]`, ids unique, services naming existing APIs.
+/// catalog.toml: `[probe_defaults]`, `[[apis]]` (each with an optional `[apis.probe]`) and
+/// `[[services]]`; ids unique, services naming existing APIs.
 enum CatalogDecoding {
     static func decode(_ document: TOMLDocument) throws(ConfigError) -> Catalog {
         let root = document.rootReader()
+        let probeDefaultsTable = try root.table("probe_defaults")
         let apiTables = try root.arrayOfTables("apis") ?? []
         let serviceTables = try root.arrayOfTables("services") ?? []
         try root.rejectUnknownKeys()
+        let probeDefaults =
+            try probeDefaultsTable.map { reader throws(ConfigError) in
+                try ProbeSettings(from: reader, defaults: ProbeSettings(), allowURLs: false)
+            } ?? ProbeSettings()
         var apis: [CatalogAPI] = []
         var apiIDs = UniqueValues()
         for reader in apiTables {
-            let api = try decodeAPI(reader)
+            let api = try decodeAPI(reader, probeDefaults: probeDefaults)
             try apiIDs.insert(api.id, file: reader.file, key: reader.keyPath("id"), line: reader.line(of: "id"))
             apis.append(api)
         }
@@ -26,17 +31,19 @@ enum CatalogDecoding {
         return Catalog(apis: apis, services: services)
     }
 
-    private static func decodeAPI(_ reader: TableReader) throws(ConfigError) -> CatalogAPI {
-        let api = CatalogAPI(
+    private static func decodeAPI(_ reader: TableReader, probeDefaults: ProbeSettings) throws(ConfigError) -> CatalogAPI {
+        var api = CatalogAPI(
             id: try id(reader),
             name: try reader.requiredNonEmptyString("name", expected: "a string: the API's display name"),
             aliases: try nonEmptyStrings(reader, "aliases"),
             // Classify compares categories folded to lower case.
             categories: try nonEmptyStrings(reader, "categories").map { $0.lowercased() },
             scope: try reader.nonEmptyString("scope"),
-            url: try webURL(reader, "url"),
-            testURL: try webURL(reader, "test_url"))
+            url: try reader.apiURL("url"),
+            testURL: try reader.apiURL("test_url"))
+        let probeTable = try reader.table("probe")
         try reader.rejectUnknownKeys()
+        api.probe = try ProbeDerivation.probe(for: api, table: probeTable, defaults: probeDefaults)
         return api
     }
 
@@ -70,16 +77,5 @@ enum CatalogDecoding {
                 problem: "must not be empty")
         }
         return strings
-    }
-
-    /// An http(s) URL with a host (production and test base URLs, later probed).
-    private static func webURL(_ reader: TableReader, _ key: String) throws(ConfigError) -> String? {
-        guard let text = try reader.nonEmptyString(key) else { return nil }
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
-            let host = url.host, !host.isEmpty
-        else {
-            throw reader.invalid(key, "\"\(text)\" is not an http(s) URL")
-        }
-        return text
     }
 }

@@ -20,6 +20,7 @@ extension VarselvaktConfig {
         let deliveryTable = try root.table("delivery")
         let emailTable = try root.table("email")
         let webhookTable = try root.table("webhook")
+        let probesTable = try root.table("probes")
         try root.rejectUnknownKeys()
 
         guard let storeTable else {
@@ -33,6 +34,7 @@ extension VarselvaktConfig {
 
         let catalog = try catalogPath.map(loadCatalog) ?? Catalog(apis: [])
         try FeedsSection.checkReferences(feeds, readers: feedTables ?? [], catalog: catalog)
+        let probes = try ProbesConfig(from: probesTable, catalog: catalog)
 
         let delivery = try DeliveryConfig(from: deliveryTable, baseDirectory: baseDirectory)
         let email = try emailTable.map { reader throws(ConfigError) in
@@ -47,7 +49,7 @@ extension VarselvaktConfig {
         return VarselvaktConfig(
             configFile: configFile, store: store, catalogPath: catalogPath, log: log, poll: poll, feeds: feeds,
             catalog: catalog, subscribersPath: subscribersPath, subscribers: subscribers, delivery: delivery, email: email,
-            webhook: webhook)
+            webhook: webhook, probes: probes)
     }
 }
 

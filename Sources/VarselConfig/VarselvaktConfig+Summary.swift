@@ -31,7 +31,7 @@ extension VarselvaktConfig {
                 lines.append("    APIs when a notice names none: \(names.joined(separator: ", "))")
             }
         }
-        lines += subscriberSummary() + deliverySummary()
+        lines += subscriberSummary() + deliverySummary() + probeSummary()
         return lines.joined(separator: "\n")
     }
 

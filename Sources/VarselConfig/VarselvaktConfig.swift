@@ -28,12 +28,14 @@ public struct VarselvaktConfig: Sendable, Hashable {
     /// addresses unless `delivery.fileSink` is set).
     public var email: EmailConfig?
     public var webhook: WebhookConfig
+    /// `[probes]`: whether and where the daemon checks the catalog's APIs (see `probeTargets`).
+    public var probes: ProbesConfig
 
     public init(
         configFile: String, store: StoreConfig, catalogPath: String? = nil, log: LogConfig = LogConfig(),
         poll: PollDefaults = PollDefaults(), feeds: [FeedConfig], catalog: Catalog = Catalog(apis: []),
         subscribersPath: String? = nil, subscribers: [Subscriber] = [], delivery: DeliveryConfig = DeliveryConfig(),
-        email: EmailConfig? = nil, webhook: WebhookConfig = WebhookConfig()
+        email: EmailConfig? = nil, webhook: WebhookConfig = WebhookConfig(), probes: ProbesConfig = ProbesConfig()
     ) {
         self.configFile = configFile
         self.store = store
@@ -47,6 +49,7 @@ public struct VarselvaktConfig: Sendable, Hashable {
         self.delivery = delivery
         self.email = email
         self.webhook = webhook
+        self.probes = probes
     }
 
     /// Whether e-mail alerts can go anywhere: to the relay, or into the file sink.

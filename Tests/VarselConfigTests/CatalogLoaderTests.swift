@@ -36,7 +36,10 @@ import VarselModel
                     id: "summertskattegrunnlag", name: "Summert skattegrunnlag API",
                     aliases: ["Summert skattegrunnlag", "SSG"], categories: ["skatteoppgjør", "inntekt"],
                     scope: "skatteetaten:summertskattegrunnlag", url: "https://summertskattegrunnlag.api.skatteetaten.no/v2",
-                    testURL: "https://summertskattegrunnlag.api.skatteetaten-test.no/v2"),
+                    testURL: "https://summertskattegrunnlag.api.skatteetaten-test.no/v2",
+                    probe: ProbeSettings(
+                        url: "https://summertskattegrunnlag.api.skatteetaten.no/v2/",
+                        testURL: "https://summertskattegrunnlag.api.skatteetaten-test.no/v2/")),
                 CatalogAPI(id: "folkeregisteret", name: "Folkeregisteret"),
             ])
         #expect(

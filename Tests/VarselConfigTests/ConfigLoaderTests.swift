@@ -59,7 +59,11 @@ import VarselModel
                     url: "smtp://smtp.example.no:587", from: "varselvakt@ks.no", fromName: "KS varselvakt", security: .starttls,
                     username: "varselvakt", password: Secret("smtp-pw"), messageIDDomain: "varselvakt.ks.no"))
         #expect(loaded.webhook == WebhookConfig())
+        #expect(loaded.probes == ProbesConfig(referenceURL: "https://www.skatteetaten.no/"))
+        let probed = loaded.catalog.apis.count { $0.probe != nil }
+        #expect(loaded.probeTargets.count == probed)
         let summary = loaded.summary()
+        #expect(summary.contains("  APIs probed: \(probed) in production"))
         #expect(summary.contains("Subscribers: \(directory.path)/subscribers.toml (5: 3 municipality, 1 vendor, 1 ks)"))
         #expect(!summary.contains("smtp-pw") && !summary.contains("hook-secret"))
     }
