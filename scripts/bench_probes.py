@@ -173,7 +173,8 @@ def main():
                 stdout, wall, cpu, rss = timed(cmd)
                 answers, up = count(stdout, a.n)
                 print(json.dumps({"peer": name, "rep": rep, "answers": answers, "up": up, "wall_s": round(wall, 3),
-                                  "cpu_s": round(cpu, 3), "max_rss_kb": rss}), file=sys.stderr)
+                                  "cpu_s": round(cpu, 3), "max_rss_kb": rss,
+                                  "said": stdout.strip().splitlines()[-1] if "probes=" in stdout else ""}), file=sys.stderr)
                 ok = ok and answers == a.n and up == a.n
                 walls.append(wall), cpus.append(cpu), rsss.append(rss)
             cpu = statistics.median(cpus)

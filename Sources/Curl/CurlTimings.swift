@@ -16,7 +16,8 @@ public struct CurlTimings: Sendable, Hashable {
     /// Whole transfer (`CURLINFO_TOTAL_TIME_T`).
     public var total: Double
 
-    public init(nameLookup: Double = 0, connect: Double = 0, appConnect: Double = 0, startTransfer: Double = 0, total: Double = 0) {
+    public init(nameLookup: Double = 0, connect: Double = 0, appConnect: Double = 0, startTransfer: Double = 0, total: Double = 0)
+    {
         self.nameLookup = nameLookup
         self.connect = connect
         self.appConnect = appConnect

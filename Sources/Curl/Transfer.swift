@@ -203,7 +203,10 @@ final class Transfer: @unchecked Sendable {
             resume(with: .success(response()))
         } else {
             let certificate = captureCertificate ? certificateExpiry() : nil
-            resume(with: .failure(CurlFailure(error: error(for: code), osErrno: osErrno(), timings: timings(), certificateExpiresAt: certificate)))
+            resume(
+                with: .failure(
+                    CurlFailure(
+                        error: error(for: code), osErrno: osErrno(), timings: timings(), certificateExpiresAt: certificate)))
         }
     }
 

@@ -31,7 +31,8 @@ struct ProbeRoundTests {
     @Test func downReferenceMakesTheRoundInconclusive() async throws {
         let offline = try closedPortURL()
         try await withRunner(referenceURL: offline) { server, runner, _ in
-            let round = await runner.round([target(server.url("/status?code=500")), target(server.url("/status?code=200"))], now: now)
+            let round = await runner.round(
+                [target(server.url("/status?code=500")), target(server.url("/status?code=200"))], now: now)
             #expect(!round.conclusive)
             let reference = try #require(round.reference)
             #expect(!reference.up)
@@ -60,6 +61,19 @@ struct ProbeRoundTests {
             let round = await runner.round([], now: now)
             #expect(round.results.isEmpty)
             #expect(round.conclusive)
+        }
+    }
+
+    @Test func cancelledRoundIsInconclusiveAndSaysSo() async throws {
+        try await withRunner { server, runner, _ in
+            let targets = [target(server.url("/slow?ms=5000")), target(server.url("/slow?ms=5000&b=1"))]
+            let task = Task { await runner.round(targets, now: now) }
+            try await Task.sleep(for: .milliseconds(100))
+            task.cancel()
+            let round = await task.value
+            #expect(!round.conclusive)
+            #expect(round.results.count == 2)
+            #expect(round.results.allSatisfy { !$0.up && $0.detail == "probe cancelled before it completed" })
         }
     }
 

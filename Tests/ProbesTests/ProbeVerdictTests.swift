@@ -56,9 +56,15 @@ struct ProbeVerdictTests {
         }
         #expect(detail(CurlTimings()) == "timeout after 1.5s connecting: m")
         #expect(detail(CurlTimings(nameLookup: 0.1, connect: 0.2)) == "timeout after 1.5s in the TLS handshake: m")
-        #expect(detail(CurlTimings(nameLookup: 0.1, connect: 0.2), "http://x.example/") == "timeout after 1.5s waiting for the response: m")
-        #expect(detail(CurlTimings(nameLookup: 0.1, connect: 0.2, appConnect: 0.3)) == "timeout after 1.5s waiting for the response: m")
-        #expect(detail(CurlTimings(nameLookup: 0.1, connect: 0.2, appConnect: 0.3, startTransfer: 0.4)) == "timeout after 1.5s reading the response: m")
+        #expect(
+            detail(CurlTimings(nameLookup: 0.1, connect: 0.2), "http://x.example/")
+                == "timeout after 1.5s waiting for the response: m")
+        #expect(
+            detail(CurlTimings(nameLookup: 0.1, connect: 0.2, appConnect: 0.3))
+                == "timeout after 1.5s waiting for the response: m")
+        #expect(
+            detail(CurlTimings(nameLookup: 0.1, connect: 0.2, appConnect: 0.3, startTransfer: 0.4))
+                == "timeout after 1.5s reading the response: m")
     }
 
     @Test func detailIsOneSanitizedLineOfBoundedLength() {

@@ -1,5 +1,5 @@
-import Foundation
 import Curl
+import Foundation
 import VarselModel
 
 /// One probe round over a list of URLs on a client of its own, for `varselvakt bench probes`

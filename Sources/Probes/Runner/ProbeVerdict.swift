@@ -88,7 +88,8 @@ public enum ProbeVerdict {
         var lastWasSpace = true
         for scalar in text.unicodeScalars {
             let category = scalar.properties.generalCategory
-            let isJunk = category == .control || category == .format || category == .lineSeparator
+            let isJunk =
+                category == .control || category == .format || category == .lineSeparator
                 || category == .paragraphSeparator || category == .spaceSeparator
             if isJunk {
                 if !lastWasSpace { out.unicodeScalars.append(" ") }
