@@ -17,6 +17,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -184,6 +185,7 @@ def main():
     finally:
         server.stdin.close()
         server.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
     print(f"slowest single probe >= {a.slow_ms / 1000:.3f} s; one at a time >= {a.slow * a.slow_ms / 1000:.3f} s",
           flush=True)
     sys.exit(0 if ok else 1)
