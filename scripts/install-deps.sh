@@ -3,7 +3,7 @@
 # toolchain already on PATH). Safe to run again: only missing packages are installed.
 set -euo pipefail
 pkgs=(libxml2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config python3 python3-aiosmtpd libxml2-utils openssl ca-certificates)
-[ "${1:-}" = "--bench" ] && pkgs+=(python3-feedparser python3-aiosmtpd time curl rss2email prometheus-alertmanager)
+[ "${1:-}" = "--bench" ] && pkgs+=(python3-feedparser python3-aiosmtpd python3-aiohttp time curl rss2email prometheus-alertmanager)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

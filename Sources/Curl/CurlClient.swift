@@ -30,6 +30,28 @@ public final class CurlClient: Sendable {
     /// closed) and throws `CancellationError`.
     /// - Throws: ``CurlError`` for transport failures, `CancellationError` when cancelled.
     public func perform(_ request: CurlRequest) async throws -> CurlResponse {
+        do {
+            return try await run(request)
+        } catch let failure as CurlFailure {
+            throw failure.error
+        }
+    }
+
+    /// Runs one transfer like ``perform(_:)`` but hands a transport failure back as data, with
+    /// what curl knew about it (socket errno, phase timings, the certificate): what a probe needs
+    /// to tell "connection refused" from "timed out in the TLS handshake".
+    /// - Throws: only `CancellationError` (the calling task was cancelled).
+    public func attempt(_ request: CurlRequest) async throws -> Result<CurlResponse, CurlFailure> {
+        do {
+            return .success(try await run(request))
+        } catch let failure as CurlFailure {
+            return .failure(failure)
+        } catch let error as CurlError {
+            return .failure(CurlFailure(error: error))
+        }
+    }
+
+    private func run(_ request: CurlRequest) async throws -> CurlResponse {
         let transfer = try Transfer(request)
         let loop = self.loop
         return try await withTaskCancellationHandler {

@@ -54,6 +54,23 @@ public struct CurlRequest: Sendable {
     /// `smtp,smtps` whatever ``allowedProtocols`` says, and the URL's scheme must match the
     /// ``MailSecurity`` (else ``CurlError/invalidRequest(url:reason:)`` before connecting).
     public var mail: MailOptions?
+    /// A PEM file of CA certificates trusted instead of the system store (`CURLOPT_CAINFO`): a
+    /// private CA, or a test's own. `nil` verifies against the system store. Verification itself
+    /// is never switched off.
+    public var caFile: String?
+    /// For https: read the server's leaf certificate (`CURLOPT_CERTINFO`) and report its notAfter
+    /// as ``CurlResponse/certificateExpiresAt``. Only a connection made by this transfer has a
+    /// certificate to read, so combine it with ``freshConnection``.
+    public var captureCertificate: Bool
+    /// Open a new connection for this transfer and close it afterwards (`CURLOPT_FRESH_CONNECT`,
+    /// `CURLOPT_FORBID_REUSE`). For checks that must measure DNS, connect and TLS every time
+    /// rather than reuse a connection a previous transfer left open.
+    public var freshConnection: Bool
+    /// What a body larger than ``maxResponseBytes`` does: `false` fails with
+    /// ``CurlError/bodyTooLarge(url:limit:)``; `true` stops reading at the limit and returns the
+    /// response with the body cut there (``CurlResponse/isTruncated``), for callers that only
+    /// need the status (probes).
+    public var truncateBody: Bool
 
     /// A GET of `url` with conservative defaults: 10 s connect, 30 s total, no redirects,
     /// 10 MiB body limit, http/https only, every content encoding accepted.
@@ -72,5 +89,9 @@ public struct CurlRequest: Sendable {
         self.acceptEncoding = ""
         self.userAgent = nil
         self.mail = nil
+        self.caFile = nil
+        self.captureCertificate = false
+        self.freshConnection = false
+        self.truncateBody = false
     }
 }

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// What came back from a completed transfer. A value: it is built on the curl thread and handed to
 /// the waiting task, the easy handle is already gone.
 ///
@@ -28,10 +30,18 @@ public struct CurlResponse: Sendable {
     public var redirectCount: Int
     /// Wall time of the whole transfer as measured by curl (queueing on the multi handle excluded).
     public var totalTime: Duration
+    /// The phases of the transfer (DNS, connect, TLS, first byte, total) in seconds from its start.
+    public var timings: CurlTimings
+    /// The leaf certificate's notAfter, when ``CurlRequest/captureCertificate`` was set, the URL
+    /// was https and this transfer made the connection; `nil` otherwise.
+    public var certificateExpiresAt: Date?
+    /// The body was cut at the request's `maxResponseBytes` (only with ``CurlRequest/truncateBody``).
+    public var isTruncated: Bool
 
     public init(
         statusCode: Int, headers: [Header], body: [UInt8], effectiveURL: String,
-        redirectCount: Int, totalTime: Duration
+        redirectCount: Int, totalTime: Duration, timings: CurlTimings = CurlTimings(),
+        certificateExpiresAt: Date? = nil, isTruncated: Bool = false
     ) {
         self.statusCode = statusCode
         self.headers = headers
@@ -39,6 +49,9 @@ public struct CurlResponse: Sendable {
         self.effectiveURL = effectiveURL
         self.redirectCount = redirectCount
         self.totalTime = totalTime
+        self.timings = timings
+        self.certificateExpiresAt = certificateExpiresAt
+        self.isTruncated = isTruncated
     }
 
     /// The first value of the header `name` (compared case-insensitively), or `nil`.

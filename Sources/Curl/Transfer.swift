@@ -12,6 +12,9 @@ final class Transfer: @unchecked Sendable {
     let easy: UnsafeMutableRawPointer
     let url: String
     let maxResponseBytes: Int
+    /// A body over the limit ends the transfer with what fits, instead of failing.
+    let truncateBody: Bool
+    let captureCertificate: Bool
     let isCancelled = Atomic<Bool>(false)
     var continuation: CheckedContinuation<CurlResponse, any Error>?
 
@@ -23,6 +26,7 @@ final class Transfer: @unchecked Sendable {
     private let errorBuffer: UnsafeMutablePointer<CChar>
     fileprivate var body: [UInt8] = []
     fileprivate var exceededLimit = false
+    fileprivate var truncated = false
     let upload: [UInt8]
     fileprivate var uploadOffset = 0
 
@@ -34,6 +38,8 @@ final class Transfer: @unchecked Sendable {
         self.easy = easy
         self.url = request.url
         self.maxResponseBytes = max(0, request.maxResponseBytes)
+        self.truncateBody = request.truncateBody
+        self.captureCertificate = request.captureCertificate
         self.upload = request.body
         self.isMail = request.mail != nil
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
@@ -70,7 +76,20 @@ final class Transfer: @unchecked Sendable {
         try check(vv_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, Self.milliseconds(request.totalTimeout)), "CURLOPT_TIMEOUT_MS")
         // Refuse an announced oversize body before reading any of it; the write callback below
         // enforces the same limit on the decoded bytes as they arrive.
-        try check(vv_easy_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(maxResponseBytes)), "CURLOPT_MAXFILESIZE_LARGE")
+        if !truncateBody {
+            try check(
+                vv_easy_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(maxResponseBytes)), "CURLOPT_MAXFILESIZE_LARGE")
+        }
+        if let caFile = request.caFile {
+            try check(vv_easy_setopt_str(easy, CURLOPT_CAINFO, caFile), "CURLOPT_CAINFO")
+        }
+        if request.freshConnection {
+            try check(vv_easy_setopt_long(easy, CURLOPT_FRESH_CONNECT, 1), "CURLOPT_FRESH_CONNECT")
+            try check(vv_easy_setopt_long(easy, CURLOPT_FORBID_REUSE, 1), "CURLOPT_FORBID_REUSE")
+        }
+        if captureCertificate {
+            try check(vv_easy_setopt_long(easy, CURLOPT_CERTINFO, 1), "CURLOPT_CERTINFO")
+        }
         if let encoding = request.acceptEncoding {
             try check(vv_easy_setopt_str(easy, CURLOPT_ACCEPT_ENCODING, encoding), "CURLOPT_ACCEPT_ENCODING")
         }
@@ -155,6 +174,10 @@ final class Transfer: @unchecked Sendable {
         guard count > 0, let data else { return count }
         if body.count + count > maxResponseBytes {
             exceededLimit = true
+            if truncateBody {
+                truncated = true
+                body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: maxResponseBytes - body.count))
+            }
             return 0  // makes curl abort with CURLE_WRITE_ERROR
         }
         body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: count))
@@ -173,12 +196,17 @@ final class Transfer: @unchecked Sendable {
 
     // MARK: - Completion (curl thread)
 
-    /// Resumes the waiting task exactly once: with the response for `CURLE_OK`, else the error.
+    /// Resumes the waiting task exactly once: with the response for `CURLE_OK` (or a body cut at
+    /// the limit when truncation was asked for), else a ``CurlFailure``.
     func complete(with code: CURLcode) {
-        if code == CURLE_OK {
+        if code == CURLE_OK || (code == CURLE_WRITE_ERROR && truncated) {
             resume(with: .success(response()))
         } else {
-            resume(with: .failure(error(for: code)))
+            let certificate = captureCertificate ? certificateExpiry() : nil
+            resume(
+                with: .failure(
+                    CurlFailure(
+                        error: error(for: code), osErrno: osErrno(), timings: timings(), certificateExpiresAt: certificate)))
         }
     }
 
@@ -201,7 +229,8 @@ final class Transfer: @unchecked Sendable {
         return CurlResponse(
             statusCode: status, headers: headers(), body: body,
             effectiveURL: effective.map { String(cString: $0) } ?? url,
-            redirectCount: redirects, totalTime: .microseconds(micros))
+            redirectCount: redirects, totalTime: .microseconds(micros), timings: timings(),
+            certificateExpiresAt: captureCertificate ? certificateExpiry() : nil, isTruncated: truncated)
     }
 
     /// The final response's headers, read with `curl_easy_nextheader` (not variadic, unlike

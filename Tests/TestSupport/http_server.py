@@ -186,6 +186,7 @@ class Handler(BaseHTTPRequestHandler):
 
 class Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 256  # a probe round connects to many routes at once
 
     def handle_error(self, request, client_address):
         pass  # a client hanging up mid-response is part of the tests
