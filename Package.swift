@@ -95,7 +95,7 @@ let package = Package(
         .executableTarget(
             name: "varselvakt",
             dependencies: [
-                "VarselApp", "VarselModel", "VarselConfig", "NoticeStore",
+                "VarselApp", "VarselModel", "VarselConfig", "NoticeStore", "Probes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ], swiftSettings: strict),
@@ -135,7 +135,7 @@ let package = Package(
             name: "VarselAppTests",
             dependencies: [
                 "TestSupport",
-                "VarselApp", "VarselModel", "VarselConfig", "NoticeStore", "Delivery", "Curl",
+                "VarselApp", "VarselModel", "VarselConfig", "NoticeStore", "Delivery", "Curl", "Probes",
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ], swiftSettings: strict),

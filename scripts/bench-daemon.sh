@@ -21,6 +21,8 @@ path = "$root/config/catalog.toml"
 path = "$workdir/subscribers.toml"
 [log]
 level = "${VARSELVAKT_LOG_LEVEL:-info}"
+[probes]
+enabled = false
 [poll]
 interval = "1s"
 [delivery]

@@ -14,6 +14,8 @@ cat > "$work/varselvakt.toml" <<TOML
 path = "$work/state.sqlite"
 [catalog]
 path = "$PWD/config/catalog.toml"
+[probes]
+enabled = false
 [poll]
 interval = "1s"
 [[feeds]]

@@ -12,9 +12,14 @@ extension Runtime {
         let reload = ReloadService(alerting: alerting, configFile: config.configFile, notifier: notifier, logger: logger)
         // Shutdown runs in reverse: stop reloading, stop polling, then let the outbox finish
         // what is in flight, so nothing a poll stored is left half-sent.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: outbox), .init(service: poller)]
+        if !probes.targets.isEmpty {
+            services.append(.init(service: ProbeService(cycle: probes, retention: config.probes.retention, logger: logger)))
+        }
+        services.append(.init(service: reload))
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: outbox), .init(service: poller), .init(service: reload)],
+                services: services,
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         // The configuration is valid and the store is open: from here on the daemon polls.
         notifier.notify(["READY=1", "STATUS=polling \(config.feeds.count) feeds"])

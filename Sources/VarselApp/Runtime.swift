@@ -1,6 +1,7 @@
 import Classify
 import Curl
 import Delivery
+import Probes
 import FeedFetch
 import FeedParse
 public import Logging
@@ -16,6 +17,8 @@ public struct Runtime: Sendable {
     public let cycle: PollCycle
     /// Routing, templates and the outbox worker.
     public let alerting: Alerting
+    /// Probe rounds over the configured targets (empty when probes are off).
+    public let probes: ProbeCycle
     public let logger: Logger
 
     public init(config: VarselvaktConfig, logger: Logger) throws {
@@ -33,6 +36,16 @@ public struct Runtime: Sendable {
         cycle = PollCycle(
             store: store, fetcher: fetcher, classifier: Classifier(catalog: config.catalog),
             backoff: BackoffPolicy(maxDelay: config.poll.maxBackoff), logger: logger, route: alerting.route,
+            changesStored: { worker.wake() })
+        // Probes get a curl thread of their own: a round opens a fresh connection per target at
+        // once, and must not wait behind a fan-out's webhooks (time waiting counts as timeout).
+        let probeClient = CurlClient(maxTotalConnections: config.probes.concurrency + 1)
+        probes = ProbeCycle(
+            store: store,
+            runner: ProbeRunner(
+                client: probeClient, userAgent: config.poll.userAgent ?? FeedFetcher.defaultUserAgent,
+                referenceURL: config.probes.referenceURL),
+            targets: config.probeTargets, catalog: config.catalog, logger: logger, route: alerting.route,
             changesStored: { worker.wake() })
     }
 

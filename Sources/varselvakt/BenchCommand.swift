@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import Probes
 import VarselApp
 
 /// `varselvakt bench`: measurements for BENCHMARKS.md (never run by the test suite).
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Benchmarks (parse, ingest) for BENCHMARKS.md.",
-        subcommands: [Parse.self, Ingest.self, RoutinePoll.self, NotModified.self])
+        subcommands: [Parse.self, Ingest.self, RoutinePoll.self, NotModified.self, Probes.self])
 
     struct Parse: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Parse FILE repeatedly and report time per parse.")
@@ -62,6 +63,19 @@ struct BenchCommand: AsyncParsableCommand {
         func run() async throws {
             let result = try await Benchmarks.notModified(url: url, reps: reps)
             print(json ? result.json : result.line)
+        }
+    }
+
+    struct Probes: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "One probe round over the URLs in FILE (one per line), all at once; prints wall time and results.")
+        @Argument(help: "A file of http(s) URLs, one per line.") var file: String
+        @Option(name: .long, help: "Timeout per probe, seconds.") var timeout = 10
+
+        func run() async throws {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            let urls = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
+            print(await ProbeBenchmark.run(urls: urls, timeout: .seconds(timeout)))
         }
     }
 }

@@ -10,7 +10,7 @@ struct Varselvakt: AsyncParsableCommand {
         version: VarselvaktVersion.string,
         subcommands: [
             RunCommand.self, PollCommand.self, CheckConfigCommand.self, NoticesCommand.self, NoticeCommand.self,
-            HistoryCommand.self, DeliveriesCommand.self, SubscribersCommand.self, IncidentsCommand.self, SilenceCommand.self,
+            HistoryCommand.self, DeliveriesCommand.self, SubscribersCommand.self, ProbeCommand.self, IncidentsCommand.self, SilenceCommand.self,
             BenchCommand.self,
         ])
 }

@@ -49,6 +49,8 @@ struct DaemonSandbox {
             path = "subscribers.toml"
             [log]
             level = "info"
+            [probes]
+            enabled = false
             [poll]
             interval = "1s"
             [delivery]
