@@ -7,12 +7,15 @@ public struct IncidentFilter: Sendable, Hashable {
     public var openOnly: Bool
     public var api: String?
     public var since: Date?
+    /// Only incidents this notice is linked to, or that it was written about (a stored notice id).
+    public var notice: NoticeID?
     public var limit: Int?
 
-    public init(openOnly: Bool = false, api: String? = nil, since: Date? = nil, limit: Int? = nil) {
+    public init(openOnly: Bool = false, api: String? = nil, since: Date? = nil, notice: NoticeID? = nil, limit: Int? = nil) {
         self.openOnly = openOnly
         self.api = api
         self.since = since
+        self.notice = notice
         self.limit = limit
     }
 }
@@ -31,6 +34,10 @@ extension NoticeStore {
             if let since = filter.since {
                 clauses.append("(resolvedAt IS NULL OR resolvedAt >= ?)")
                 arguments += [StoredDate.text(since)]
+            }
+            if let notice = filter.notice {
+                clauses.append("(noticeID = ? OR id IN (SELECT incidentID FROM incidentNotice WHERE noticeID = ?))")
+                arguments += [notice.rawValue, notice.rawValue]
             }
             var sql = "SELECT * FROM incident"
             if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }

@@ -4,10 +4,11 @@ import VarselApp
 import VarselConfig
 import VarselModel
 
-/// `varselvakt notice ID`: one notice with every version and change.
+/// `varselvakt notice ID`: one notice with every version and change, who was told, and the
+/// probe incidents it is tied to.
 struct NoticeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "notice", abstract: "Show one notice: every version seen and every change.")
+        commandName: "notice", abstract: "Show one notice: every version, every change, who was told, linked incidents.")
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The notice's id, or any id its feed has given it.") var id: String
@@ -16,8 +17,13 @@ struct NoticeCommand: AsyncParsableCommand {
     func run() async throws {
         let config = try options.load()
         let detail: NoticeDetail
+        let deliveries: [DeliveryRecord]
+        let incidents: [IncidentRecord]
         do {
-            detail = try await openStoreForReading(config).notice(id)
+            let store = try openStoreForReading(config)
+            detail = try await store.notice(id)
+            deliveries = try await store.deliveries(DeliveryFilter(notice: detail.notice.id.rawValue))
+            incidents = try await store.incidents(IncidentFilter(notice: detail.notice.id))
         } catch {
             printError("\(error)")
             throw ExitCode(1)
@@ -27,5 +33,20 @@ struct NoticeCommand: AsyncParsableCommand {
             return
         }
         print(NoticeText.render(detail))
+        print("\nWho was told (\(deliveries.count)):")
+        for d in deliveries.reversed() {
+            let when = d.sentAt.map { "sent " + OutputDate.short($0) } ?? d.status.rawValue
+            print(
+                "  change \(d.planned.changeID)  \(d.planned.channel.rawValue)  \(d.planned.subscriberName) "
+                    + "(\(d.planned.reason))  \(when), \(d.attempts) attempts" + (d.lastError.map { "  last error: \($0)" } ?? ""))
+        }
+        if !incidents.isEmpty {
+            print("\nProbe incidents:")
+            for i in incidents {
+                print(
+                    "  \(i.id)  \(i.api) (\(i.environment.rawValue))  \(OutputDate.short(i.openedAt))–"
+                        + (i.resolvedAt.map(OutputDate.short) ?? "open") + "  \(i.cause.rawValue)")
+            }
+        }
     }
 }

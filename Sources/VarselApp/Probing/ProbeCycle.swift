@@ -64,7 +64,7 @@ public struct ProbeCycle: Sendable {
                 state, result: result, windows: windows[result.api] ?? [], silences: silences.filter { $0.api == result.api })
             write.states[key] = Self.encode(next)
             for event in stepEvents {
-                write.incidents.append(incidentWrite(event, state: next, url: target.url))
+                write.incidents.append(incidentWrite(event, state: next, url: target.url, at: result.at))
             }
             events += stepEvents
         }
@@ -74,7 +74,7 @@ public struct ProbeCycle: Sendable {
         return ProbeRoundReport(round: round, events: events, changes: changes)
     }
 
-    private func incidentWrite(_ event: IncidentEvent, state: ProbeState, url: String) -> IncidentWrite {
+    private func incidentWrite(_ event: IncidentEvent, state: ProbeState, url: String, at now: Date) -> IncidentWrite {
         switch event {
         case .opened(let api, let environment, let at, let since, let cause, let detail, let expectation):
             return text.opened(
@@ -91,7 +91,7 @@ public struct ProbeCycle: Sendable {
                 noticeID: IncidentText.noticeID(api: api, environment: environment, openedAt: openedAt), alert: alerted)
         case .certificateExpiring(let api, let environment, let expiresAt, let daysLeft):
             return text.certificateExpiring(
-                api: api, environment: environment, url: url, at: state.lastChangeAt ?? expiresAt, expiresAt: expiresAt,
+                api: api, environment: environment, url: url, at: now, expiresAt: expiresAt,
                 daysLeft: daysLeft)
         }
     }
