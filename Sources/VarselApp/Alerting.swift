@@ -20,7 +20,9 @@ public final class Alerting: Sendable {
     let composer: Reloadable<Result<Composer, ComposeError>>
     let logger: Logger
 
-    public init(config: VarselvaktConfig, store: NoticeStore, client: CurlClient, logger: Logger) throws {
+    public init(
+        config: VarselvaktConfig, store: NoticeStore, client: CurlClient, logger: Logger, telemetry: Telemetry = .none
+    ) throws {
         self.logger = logger
         router = Reloadable(Router(catalog: config.catalog, subscribers: config.subscribers))
         subscribers = Reloadable(Self.index(config.subscribers))
@@ -37,7 +39,16 @@ public final class Alerting: Sendable {
             store: store, sender: sender,
             policy: RetryPolicy(initial: delivery.retryInitial, maximum: delivery.retryMax, maxAge: delivery.maxAge),
             limits: OutboxWorker.Limits(concurrency: delivery.concurrency, perReceiver: delivery.perHostConcurrency),
-            logger: logger)
+            logger: logger,
+            onAttempt: { record, outcome in
+                let name =
+                    switch outcome {
+                    case .sent: "sent"
+                    case .failed: "failed"
+                    case .dead: "dead"
+                    }
+                telemetry.delivery(channel: record.planned.channel, outcome: name)
+            })
     }
 
     /// Plans the alerts of one change over the current subscribers (pure; runs inside the

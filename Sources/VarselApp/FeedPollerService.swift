@@ -16,7 +16,10 @@ public struct FeedPollerService: Service {
     let feeds: [FeedConfig]
     let logger: Logger
 
-    public init(cycle: PollCycle, feeds: [FeedConfig], logger: Logger) {
+    let telemetry: Telemetry
+
+    public init(cycle: PollCycle, feeds: [FeedConfig], logger: Logger, telemetry: Telemetry = .none) {
+        self.telemetry = telemetry
         self.cycle = cycle
         self.feeds = feeds
         self.logger = logger
@@ -56,6 +59,7 @@ public struct FeedPollerService: Service {
     }
 
     private func log(_ report: FeedPollReport) {
+        telemetry.poll(feed: report.feed, outcome: report.outcome.rawValue)
         switch report.outcome {
         case .failed:
             logger.warning(

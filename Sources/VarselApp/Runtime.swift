@@ -21,7 +21,11 @@ public struct Runtime: Sendable {
     public let probes: ProbeCycle
     public let logger: Logger
 
-    public init(config: VarselvaktConfig, logger: Logger) throws {
+    /// Where metrics go (`Telemetry.none` for one-shot commands).
+    public let telemetry: Telemetry
+
+    public init(config: VarselvaktConfig, logger: Logger, telemetry: Telemetry = .none) throws {
+        self.telemetry = telemetry
         self.config = config
         self.logger = logger
         store = try NoticeStore(path: config.store.path)
@@ -30,7 +34,7 @@ public struct Runtime: Sendable {
             maxTotalConnections: max(16, config.delivery.concurrency + config.feeds.count),
             maxHostConnections: config.delivery.perHostConcurrency)
         let fetcher = FeedFetcher(client: client, userAgent: config.poll.userAgent ?? FeedFetcher.defaultUserAgent)
-        let alerting = try Alerting(config: config, store: store, client: client, logger: logger)
+        let alerting = try Alerting(config: config, store: store, client: client, logger: logger, telemetry: telemetry)
         self.alerting = alerting
         let worker = alerting.worker
         cycle = PollCycle(
@@ -46,7 +50,7 @@ public struct Runtime: Sendable {
                 client: probeClient, userAgent: config.poll.userAgent ?? FeedFetcher.defaultUserAgent,
                 referenceURL: config.probes.referenceURL),
             targets: config.probeTargets, catalog: config.catalog, logger: logger, route: alerting.route,
-            changesStored: { worker.wake() })
+            changesStored: { worker.wake() }, telemetry: telemetry)
     }
 
     /// Polls every feed once, concurrently, in config order.

@@ -21,6 +21,7 @@ extension VarselvaktConfig {
         let emailTable = try root.table("email")
         let webhookTable = try root.table("webhook")
         let probesTable = try root.table("probes")
+        let metricsTable = try root.table("metrics")
         try root.rejectUnknownKeys()
 
         guard let storeTable else {
@@ -35,6 +36,9 @@ extension VarselvaktConfig {
         let catalog = try catalogPath.map(loadCatalog) ?? Catalog(apis: [])
         try FeedsSection.checkReferences(feeds, readers: feedTables ?? [], catalog: catalog)
         let probes = try ProbesConfig(from: probesTable, catalog: catalog)
+        let metrics =
+            try metricsTable.map { reader throws(ConfigError) in try MetricsConfig(from: reader, baseDirectory: baseDirectory) }
+            ?? MetricsConfig()
 
         let delivery = try DeliveryConfig(from: deliveryTable, baseDirectory: baseDirectory)
         let email = try emailTable.map { reader throws(ConfigError) in
@@ -49,7 +53,7 @@ extension VarselvaktConfig {
         return VarselvaktConfig(
             configFile: configFile, store: store, catalogPath: catalogPath, log: log, poll: poll, feeds: feeds,
             catalog: catalog, subscribersPath: subscribersPath, subscribers: subscribers, delivery: delivery, email: email,
-            webhook: webhook, probes: probes)
+            webhook: webhook, probes: probes, metrics: metrics)
     }
 }
 

@@ -32,6 +32,9 @@ extension VarselvaktConfig {
             }
         }
         lines += subscriberSummary() + deliverySummary() + probeSummary()
+        lines.append(
+            metrics.textfile.map { "Metrics: written to \($0) every \(Self.format(metrics.interval))" }
+                ?? "Metrics: in memory only (no [metrics] textfile)")
         return lines.joined(separator: "\n")
     }
 

@@ -30,12 +30,15 @@ public struct VarselvaktConfig: Sendable, Hashable {
     public var webhook: WebhookConfig
     /// `[probes]`: whether and where the daemon checks the catalog's APIs (see `probeTargets`).
     public var probes: ProbesConfig
+    /// `[metrics]`: the Prometheus textfile, if any.
+    public var metrics: MetricsConfig
 
     public init(
         configFile: String, store: StoreConfig, catalogPath: String? = nil, log: LogConfig = LogConfig(),
         poll: PollDefaults = PollDefaults(), feeds: [FeedConfig], catalog: Catalog = Catalog(apis: []),
         subscribersPath: String? = nil, subscribers: [Subscriber] = [], delivery: DeliveryConfig = DeliveryConfig(),
-        email: EmailConfig? = nil, webhook: WebhookConfig = WebhookConfig(), probes: ProbesConfig = ProbesConfig()
+        email: EmailConfig? = nil, webhook: WebhookConfig = WebhookConfig(), probes: ProbesConfig = ProbesConfig(),
+        metrics: MetricsConfig = MetricsConfig()
     ) {
         self.configFile = configFile
         self.store = store
@@ -50,6 +53,7 @@ public struct VarselvaktConfig: Sendable, Hashable {
         self.email = email
         self.webhook = webhook
         self.probes = probes
+        self.metrics = metrics
     }
 
     /// Whether e-mail alerts can go anywhere: to the relay, or into the file sink.

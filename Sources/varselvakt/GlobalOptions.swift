@@ -22,9 +22,9 @@ struct GlobalOptions: ParsableArguments {
 }
 
 /// The process's runtime (store, curl thread, poll cycle); on error prints it and exits 1.
-func makeRuntime(_ config: VarselvaktConfig, logger: Logger) throws -> Runtime {
+func makeRuntime(_ config: VarselvaktConfig, logger: Logger, telemetry: Telemetry = .none) throws -> Runtime {
     do {
-        return try Runtime(config: config, logger: logger)
+        return try Runtime(config: config, logger: logger, telemetry: telemetry)
     } catch {
         printError("\(error)")
         throw ExitCode(1)

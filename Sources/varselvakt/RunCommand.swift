@@ -1,5 +1,6 @@
 import ArgumentParser
 import Logging
+import Prometheus
 import VarselApp
 import VarselConfig
 
@@ -14,13 +15,16 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let config = try options.load()
         let logger = bootstrapLogging(level: Logger.Level(rawValue: config.log.level.rawValue) ?? .info)
-        let runtime = try makeRuntime(config, logger: logger)
+        // swift-metrics goes to a Prometheus registry; `[metrics] textfile` makes it visible.
+        let registry = PrometheusCollectorRegistry()
+        let telemetry = Telemetry(factory: PrometheusMetricsFactory(registry: registry))
+        let runtime = try makeRuntime(config, logger: logger, telemetry: telemetry)
         logger.info(
             "varselvakt starting",
             metadata: [
                 "config": "\(config.configFile)", "store": "\(config.store.path)", "feeds": "\(config.feeds.count)",
             ])
-        try await runtime.runDaemon()
+        try await runtime.runDaemon(metrics: registry)
         logger.info("varselvakt stopped")
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 public import Logging
 public import NoticeStore
-import VarselModel
+public import VarselModel
 
 /// Sends what the outbox holds: due rows, with bounded concurrency overall and per receiver,
 /// recording every attempt. At-least-once: a row is marked sent only after its receiver accepted
@@ -31,11 +31,15 @@ public final class OutboxWorker: Sendable {
     private let wakeSignal = WakeSignal()
     /// Longest idle wait: also how soon rows written by another process (a CLI) are noticed.
     private let idleTimeout: Duration
+    /// Told of every attempt's outcome (metrics).
+    private let onAttempt: @Sendable (DeliveryRecord, DeliveryAttempt.Outcome) -> Void
 
     public init(
         store: NoticeStore, sender: any AlertSender, policy: RetryPolicy = RetryPolicy(), limits: Limits = Limits(),
-        logger: Logger, idleTimeout: Duration = .seconds(30)
+        logger: Logger, idleTimeout: Duration = .seconds(30),
+        onAttempt: @escaping @Sendable (DeliveryRecord, DeliveryAttempt.Outcome) -> Void = { _, _ in }
     ) {
+        self.onAttempt = onAttempt
         self.store = store
         self.sender = sender
         self.policy = policy
@@ -93,6 +97,7 @@ public final class OutboxWorker: Sendable {
                 queue.finished(delivery.id, receiver: receiver)
                 let outcome = policy.outcome(of: result, for: delivery, now: finished, random: Double.random(in: 0..<1))
                 fanOut.record(outcome)
+                onAttempt(delivery, outcome)
                 log(outcome, delivery)
                 recorder.add(DeliveryAttempt(deliveryID: delivery.id, at: finished, outcome: outcome))
                 if recorder.shouldFlush { await recorder.flushInBackground() }

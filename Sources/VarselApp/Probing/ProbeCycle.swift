@@ -20,11 +20,14 @@ public struct ProbeCycle: Sendable {
     let route: ChangeRouter
     let changesStored: @Sendable () -> Void
     let logger: Logger
+    let telemetry: Telemetry
 
     public init(
         store: NoticeStore, runner: ProbeRunner, targets: [ProbeTargetConfig], catalog: Catalog, logger: Logger,
-        route: @escaping ChangeRouter = NoticeStore.routeNowhere, changesStored: @escaping @Sendable () -> Void = {}
+        route: @escaping ChangeRouter = NoticeStore.routeNowhere, changesStored: @escaping @Sendable () -> Void = {},
+        telemetry: Telemetry = .none
     ) {
+        self.telemetry = telemetry
         self.store = store
         self.runner = runner
         self.targets = targets
@@ -63,7 +66,11 @@ public struct ProbeCycle: Sendable {
             let (next, stepEvents) = IncidentTracker(settings: target.settings).step(
                 state, result: result, windows: windows[result.api] ?? [], silences: silences.filter { $0.api == result.api })
             write.states[key] = Self.encode(next)
+            telemetry.probe(result)
             for event in stepEvents {
+                if case .opened(let api, let environment, _, _, _, _, _) = event {
+                    telemetry.incidentOpened(api: api, environment: environment)
+                }
                 write.incidents.append(incidentWrite(event, state: next, url: target.url, at: result.at))
             }
             events += stepEvents
