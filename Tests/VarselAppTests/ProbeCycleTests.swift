@@ -122,3 +122,49 @@ import VarselModel
         #expect(try await sandbox.runtime.store.latestProbeResults().count == 1)
     }
 }
+
+/// Silences and correlation through the daemon's own cycle and poll.
+@Suite struct ProbeSilenceAndCorrelationTests {
+    @Test func silencedOutageIsRecordedButNotAlerted() async throws {
+        let server = try LocalHTTPServer()
+        defer { server.stop() }
+        let sandbox = try Sandbox(subscribers: ProbeCycleTests.subscribers(server.url("/hook?id=bergen")))
+        defer { sandbox.remove() }
+        let t0 = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        let silence = try await sandbox.runtime.store.addSilence(
+            api: "inntekt", start: t0.addingTimeInterval(-60), end: t0.addingTimeInterval(3600), reason: "flytting av tjenesten", now: t0)
+        let down = [ProbeCycleTests.target(server.url("/status?code=503"))]
+        _ = try await sandbox.runtime.probes.round(down, now: t0)
+        _ = try await sandbox.runtime.probes.round(down, now: t0.addingTimeInterval(60))
+        let incident = try #require(try await sandbox.runtime.store.incidents().first)
+        #expect(!incident.alerted && incident.expectation == .silence(id: silence.id, until: silence.end))
+        #expect(try await sandbox.runtime.store.deliveries().isEmpty)
+        // Still down when the silence ends: now it is alerted, once.
+        _ = try await sandbox.runtime.probes.round(down, now: t0.addingTimeInterval(3660))
+        _ = try await sandbox.runtime.probes.round(down, now: t0.addingTimeInterval(3720))
+        #expect(try await sandbox.runtime.store.deliveries().count == 1)
+        #expect(try await sandbox.runtime.store.incidents().first?.alerted == true)
+    }
+
+    @Test func noticeArrivingDuringAnIncidentIsLinkedToIt() async throws {
+        let server = try LocalHTTPServer()
+        defer { server.stop() }
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.serve(Fixtures.folkeregisteret("2026-07-03"))
+        _ = try await sandbox.poll()
+        // Folkeregisteret stops answering; the tracker opens an incident.
+        let url = server.url("/status?code=500")
+        let target = ProbeTargetConfig(
+            api: "folkeregisteret", environment: .production, url: url,
+            settings: ProbeSettings(url: url, timeout: .seconds(3), failureThreshold: 1, successThreshold: 1))
+        _ = try await sandbox.runtime.probes.round([target])
+        // Skatteetaten's next build of the feed has a new notice (about Folkeregisteret).
+        try sandbox.serve(Fixtures.folkeregisteret("2026-07-07-1158"))
+        let report = try await sandbox.poll()
+        let notice = try #require(report.alerting.first).noticeID
+        let incident = try #require(try await sandbox.runtime.store.incidents().first)
+        #expect(incident.linkedNotices == [notice])
+        #expect(try await sandbox.runtime.store.incidents(IncidentFilter(notice: notice)).map(\.id) == [incident.id])
+    }
+}
