@@ -32,20 +32,3 @@ public struct ProbesConfig: Sendable, Hashable {
         self.apis = apis
     }
 }
-
-/// One URL the daemon probes: an API in one environment, with its settings from the catalog.
-public struct ProbeTargetConfig: Sendable, Hashable {
-    /// Catalog API id.
-    public var api: String
-    public var environment: ProbeEnvironment
-    /// The URL asked (the settings' `url` or `testURL`, by environment).
-    public var url: String
-    public var settings: ProbeSettings
-
-    public init(api: String, environment: ProbeEnvironment, url: String, settings: ProbeSettings) {
-        self.api = api
-        self.environment = environment
-        self.url = url
-        self.settings = settings
-    }
-}

@@ -27,8 +27,8 @@ import VarselModel
         """
     }
 
-    static func target(_ url: String) -> ProbeTargetConfig {
-        ProbeTargetConfig(
+    static func target(_ url: String) -> ProbeTarget {
+        ProbeTarget(
             api: "inntekt", environment: .production, url: url,
             settings: ProbeSettings(url: url, timeout: .seconds(3), failureThreshold: 2, successThreshold: 2))
     }
@@ -155,7 +155,7 @@ import VarselModel
         _ = try await sandbox.poll()
         // Folkeregisteret stops answering; the tracker opens an incident.
         let url = server.url("/status?code=500")
-        let target = ProbeTargetConfig(
+        let target = ProbeTarget(
             api: "folkeregisteret", environment: .production, url: url,
             settings: ProbeSettings(url: url, timeout: .seconds(3), failureThreshold: 1, successThreshold: 1))
         _ = try await sandbox.runtime.probes.round([target])

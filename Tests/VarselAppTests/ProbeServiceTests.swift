@@ -23,7 +23,7 @@ import VarselModel
         let url = server.url("/status?code=502")
         let cycle = ProbeCycle(
             store: sandbox.runtime.store, runner: sandbox.runtime.probes.runner,
-            targets: [ProbeTargetConfig(api: "inntekt", environment: .production, url: url, settings: settings)],
+            targets: [ProbeTarget(api: "inntekt", environment: .production, url: url, settings: settings)],
             catalog: sandbox.config.catalog, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         let service = ProbeService(cycle: cycle, retention: .seconds(86_400), logger: Logger(label: "test"))
         let task = Task { try await service.run() }

@@ -2,7 +2,7 @@ public import Foundation
 public import Logging
 public import NoticeStore
 public import Probes
-public import VarselConfig
+import VarselConfig
 public import VarselModel
 
 /// One probe round, start to finish: probe the targets, feed each result to its incident
@@ -15,7 +15,7 @@ public import VarselModel
 public struct ProbeCycle: Sendable {
     public let store: NoticeStore
     public let runner: ProbeRunner
-    public let targets: [ProbeTargetConfig]
+    public let targets: [ProbeTarget]
     let text: IncidentText
     let route: ChangeRouter
     let changesStored: @Sendable () -> Void
@@ -23,7 +23,7 @@ public struct ProbeCycle: Sendable {
     let telemetry: Telemetry
 
     public init(
-        store: NoticeStore, runner: ProbeRunner, targets: [ProbeTargetConfig], catalog: Catalog, logger: Logger,
+        store: NoticeStore, runner: ProbeRunner, targets: [ProbeTarget], catalog: Catalog, logger: Logger,
         route: @escaping ChangeRouter = NoticeStore.routeNowhere, changesStored: @escaping @Sendable () -> Void = {},
         telemetry: Telemetry = .none
     ) {
@@ -39,10 +39,10 @@ public struct ProbeCycle: Sendable {
 
     /// Probes `targets` (all of them by default) once and records what it means.
     /// Throws only when the store fails.
-    public func round(_ targets: [ProbeTargetConfig]? = nil, now: Date = Date()) async throws -> ProbeRoundReport {
+    public func round(_ targets: [ProbeTarget]? = nil, now: Date = Date()) async throws -> ProbeRoundReport {
         let targets = targets ?? self.targets
         let round = await runner.round(
-            targets.map { ProbeTarget(api: $0.api, environment: $0.environment, url: $0.url, settings: $0.settings) }, now: now)
+            targets, now: now)
         guard round.conclusive else {
             let reason = round.reference.map { "reference \($0.url) failed: \($0.detail ?? "down")" } ?? "round cancelled"
             logger.warning("probe round inconclusive, incidents not updated: \(reason)")

@@ -1,5 +1,3 @@
-public import VarselModel
-
 /// One URL to check in a round: which API and deployment it stands for, and how to judge it.
 /// The catalog's `[apis.probe]` settings give one target per API and environment.
 public struct ProbeTarget: Sendable, Hashable {
