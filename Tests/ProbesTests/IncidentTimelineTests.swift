@@ -56,30 +56,17 @@ struct IncidentTimeline {
 @Suite struct IncidentTimelineTests {
     @Test func folkeregisteretOutageResolvesOnlyWhenProbesRecoverNotWhenTheResolvedNoticeArrives() throws {
         var timeline = IncidentTimeline()
-        var openIncidents: [(id: Int64, api: String)] = []
-        var links: [String: [Int64]] = [:]
 
         // 09:40-09:44 up; 09:45 the API starts failing: 40 minutes of 503s, one probe a minute.
+        // "Driftsmelding - Driftsproblemer 14.08" arrives 10 minutes in and "Driftsproblemer løst"
+        // at minute 35 while the probes still fail: the tracker takes no notices, so neither can
+        // close the incident (linking them is the store's part, tested in NoticeStoreTests).
         timeline.probe(-5...(-1), up: true)
-        for minute in 0..<40 {
-            let events = timeline.probe(minute, up: false)
-            for case .opened(let api, _, _, _, _, _, _) in events { openIncidents.append((id: 1, api: api)) }
-            if minute == 10 {
-                // "Driftsmelding - Driftsproblemer 14.08" is stored 10 minutes in.
-                links["driftsmelding-driftsproblemer-14.08"] = IncidentCorrelation.links(
-                    noticeAPIs: ["folkeregisteret"], noticeKind: .incident, openIncidents: openIncidents)
-            }
-            if minute == 35 {
-                // A "Driftsproblemer løst" notice while the probes still fail: linked, nothing closed.
-                links["driftsproblemer-lost"] = IncidentCorrelation.links(
-                    noticeAPIs: ["folkeregisteret"], noticeKind: .resolved, openIncidents: openIncidents)
-            }
-        }
+        timeline.probe(0...39, up: false)
         #expect(timeline.state.open != nil)
         // 10:25 the API answers again.
         timeline.probe(40...45, up: true)
 
-        #expect(links == ["driftsmelding-driftsproblemer-14.08": [1], "driftsproblemer-lost": [1]])
         #expect(timeline.log.map(\.minute) == [2, 41])
         #expect(
             timeline.events == [

@@ -36,7 +36,8 @@ public import VarselModel
 ///   alternate forever. Checked on up and down results alike; silences and windows do not touch it.
 ///
 /// Notices never close anything: a "resolved" notice about the API is only linked to the open
-/// incident (`IncidentCorrelation`); `step` does not take notices, only their windows, so only
+/// incident (by the store, in the transaction that stores the notice); `step` does not take
+/// notices, only their windows, so only
 /// probe successes resolve a probe incident that still fails.
 ///
 /// Thresholds below 1 count as 1. Results must come in time order per (api, environment), which
