@@ -11,7 +11,8 @@ public import VarselModel
 /// because a signed alert must reach the URL the subscriber registered and not wherever a
 /// compromised or misconfigured host points (a 3xx is a permanent failure naming the Location).
 ///
-/// The receiver's answer is read up to ``maxResponseBytes`` and only a sanitised excerpt of it
+/// The receiver's answer is read up to ``maxResponseBytes`` (a longer one is cut, its status
+/// still counts) and only a sanitised excerpt of it
 /// ends up in an error. Classification: see ``WebhookOutcome``.
 ///
 /// Connection reuse: all transports share one client, whose multi handle keeps idle keep-alive
@@ -101,6 +102,9 @@ public struct WebhookTransport: Sendable {
         request.allowedProtocols = "http,https"
         request.allowedRedirectProtocols = "http,https"
         request.maxResponseBytes = Self.maxResponseBytes
+        // A long answer is cut, not failed: its status still decides, so a receiver that accepts
+        // the alert and answers with a large page is not sent it again and again.
+        request.truncateBody = true
         request.acceptEncoding = nil  // the answer is only excerpted; no decompression work or bombs
 
         let outcome = WebhookOutcome(url: url, timeout: timeout, connectTimeout: connectTimeout)
