@@ -133,7 +133,9 @@ public final class OutboxWorker: Sendable {
     private func idleWait() async -> Duration {
         guard let next = try? await store.nextDeliveryDue() else { return idleTimeout }
         let seconds = next.timeIntervalSinceNow
-        if seconds <= 0 { return .milliseconds(1) }
+        // A row due now that the last refill did not take (the store failing) is retried soon,
+        // not in a busy loop.
+        if seconds <= 0 { return .milliseconds(100) }
         return min(.milliseconds(Int64(seconds * 1000) + 5), idleTimeout)
     }
 
