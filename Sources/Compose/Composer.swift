@@ -49,8 +49,8 @@ public struct Composer: Sendable {
             var view = AlertView.make(context, template: template, time: time, apiNames: apiNames)
             view["name"] = RenderCache.namePlaceholder
             return RenderCache.Bodies(
-                subject: Self.oneLine(templates.render(template.subject, view)), text: templates.render(template.text, view),
-                html: templates.render(template.html, view))
+                subject: Self.oneLine(templates.render(template.subject, view)),
+                text: EncodedBody(templates.render(template.text, view)), html: EncodedBody(templates.render(template.html, view)))
         }
         let name = planned.subscriberName
         let subject = RenderCache.personalise(bodies.subject, name: name, html: false)
@@ -63,8 +63,7 @@ public struct Composer: Sendable {
         let message = MIMEMessage(
             from: (settings.fromName, settings.from), to: planned.recipients, subject: subject, date: time.rfc5322(date),
             messageID: messageID, inReplyTo: context.isFollowUp ? root : nil, idempotencyKey: planned.idempotencyKey,
-            noticeID: planned.noticeID.rawValue, text: RenderCache.personalise(bodies.text, name: name, html: false),
-            html: RenderCache.personalise(bodies.html, name: name, html: true))
+            noticeID: planned.noticeID.rawValue, text: bodies.text, html: bodies.html, name: name)
         return ComposedEmail(
             messageID: messageID, subject: subject, recipients: planned.recipients, from: settings.from, data: message.bytes())
     }

@@ -10,12 +10,14 @@ struct MIMEMessage {
     var inReplyTo: String?
     var idempotencyKey: String
     var noticeID: String
-    var text: String
-    var html: String
+    /// The parts, encoded but for the subscriber's name.
+    var text: EncodedBody
+    var html: EncodedBody
+    var name: String
 
     func bytes() -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(2048 + text.utf8.count * 2 + html.utf8.count * 2)
+        out.reserveCapacity(2048 + text.estimatedSize + html.estimatedSize)
         HeaderField.plain("Date", [date], into: &out)
         HeaderField.mailbox(name: from.name, address: from.address, field: "From", into: &out)
         HeaderField.plain("To", to, into: &out)
@@ -36,8 +38,8 @@ struct MIMEMessage {
         }
         out.append(contentsOf: [0x0D, 0x0A])
         HeaderField.append("This is a multi-part message in MIME format.\r\n", into: &out)
-        part("text/plain", text, into: &out)
-        part("text/html", html, into: &out)
+        part("text/plain", text, html: false, into: &out)
+        part("text/html", html, html: true, into: &out)
         HeaderField.append("\r\n--\(boundary)--\r\n", into: &out)
         return out
     }
@@ -49,10 +51,10 @@ struct MIMEMessage {
         "=_vv_" + MessageID.hex128(MessageID.fnv1a128(messageID.utf8))
     }
 
-    private func part(_ type: String, _ body: String, into out: inout [UInt8]) {
+    private func part(_ type: String, _ body: EncodedBody, html: Bool, into out: inout [UInt8]) {
         HeaderField.append("\r\n--\(boundary)\r\n", into: &out)
         HeaderField.append("Content-Type: \(type); charset=utf-8\r\n", into: &out)
         HeaderField.append("Content-Transfer-Encoding: quoted-printable\r\n\r\n", into: &out)
-        QuotedPrintable.encode(body, into: &out)
+        body.encode(name: name, html: html, into: &out)
     }
 }

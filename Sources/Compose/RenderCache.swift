@@ -41,13 +41,16 @@ final class RenderCache: Sendable {
 
     struct Bodies: Sendable {
         var subject: String
-        var text: String
-        var html: String
+        var text: EncodedBody
+        var html: EncodedBody
     }
 
     /// Stands for the subscriber's name while rendering: a private-use character around a word,
     /// which neither HTML escaping nor whitespace folding alters, and no feed text contains.
     static let namePlaceholder = "\u{E000}varselvakt-name\u{E000}"
+    /// The placeholder's first character, which nothing else produces: a line holds the
+    /// placeholder exactly when it holds this character.
+    static let namePlaceholderCharacter: Character = "\u{E000}"
 
     private let entries = Mutex<[Key: Bodies]>([:])
     private let capacity: Int
