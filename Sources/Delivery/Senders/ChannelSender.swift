@@ -56,23 +56,25 @@ public struct ChannelSender: AlertSender {
 
     private func sendEmail(_ context: AlertContext, now: Date) async -> AttemptResult {
         let planned = context.delivery.planned
+        let settings: EmailSettings
         switch mail {
         case .none:
             return .permanent(error: "no [email] section configured: cannot send e-mail to \(planned.recipients.joined(separator: ", "))")
-        case .smtp(let transport, let settings):
-            switch compose({ (composer) throws(ComposeError) in try composer.email(for: context, settings: settings, date: now) }) {
-            case .success(let email):
-                return await transport.send(from: settings.from, recipients: planned.recipients, message: email.data)
-            case .failure(let box):
-                return box.result
-            }
-        case .file(let sink, let settings):
-            switch compose({ (composer) throws(ComposeError) in try composer.email(for: context, settings: settings, date: now) }) {
-            case .success(let email):
-                return sink.writeEmail(message: email.data, idempotencyKey: planned.idempotencyKey)
-            case .failure(let box):
-                return box.result
-            }
+        case .smtp(_, let configured), .file(_, let configured):
+            settings = configured
+        }
+        let email: ComposedEmail
+        switch compose({ (composer) throws(ComposeError) in try composer.email(for: context, settings: settings, date: now) }) {
+        case .success(let composed): email = composed
+        case .failure(let box): return box.result
+        }
+        switch mail {
+        case .smtp(let transport, _):
+            return await transport.send(from: settings.from, recipients: planned.recipients, message: email.data)
+        case .file(let sink, _):
+            return sink.writeEmail(message: email.data, idempotencyKey: planned.idempotencyKey)
+        case .none:
+            return .permanent(error: "no [email] section configured")
         }
     }
 
