@@ -97,8 +97,7 @@ public struct FeedFetcher: Sendable {
     static func map(_ error: CurlError, limits: FetchLimits) -> FeedFetchError {
         switch error {
         case .timeout(let url, _, _):
-            let (seconds, attoseconds) = limits.timeout.components
-            return .timeout(url: url, seconds: Double(seconds) + Double(attoseconds) / 1e18)
+            return .timeout(url: url, seconds: limits.timeout.seconds)
         case .tooManyRedirects(let url, _, _):
             return .tooManyRedirects(url: url, max: limits.maxRedirects)
         case .bodyTooLarge(let url, let limit):

@@ -160,10 +160,3 @@ public struct PollCycle: Sendable {
         return FeedPollReport(feed: feed.id, outcome: .failed, duration: duration, error: error, retryIn: delay)
     }
 }
-
-extension Duration {
-    /// The duration in seconds, as a `TimeInterval`.
-    public var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}

@@ -1,5 +1,6 @@
 import Foundation
 import NoticeStore
+import VarselModel
 
 /// Counts one burst of sends (from the first start until nothing is in flight) for one log line:
 /// "outbox: 1000 sent, 0 failed, 0 dead in 0.31s".
@@ -26,7 +27,6 @@ struct FanOutLog {
         guard let start else { return nil }
         let elapsed = start.duration(to: .now)
         defer { self = FanOutLog() }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return "outbox: \(sent) sent, \(failed) failed, \(dead) dead in \(String(format: "%.3f", seconds))s"
+        return "outbox: \(sent) sent, \(failed) failed, \(dead) dead in \(String(format: "%.3f", elapsed.seconds))s"
     }
 }

@@ -45,11 +45,3 @@ public struct RetryPolicy: Sendable, Hashable {
         }
     }
 }
-
-extension Duration {
-    /// The duration in seconds, as a Double (TimeInterval arithmetic).
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
-    }
-}

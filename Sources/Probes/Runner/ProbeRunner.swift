@@ -80,7 +80,7 @@ public struct ProbeRunner: Sendable {
         let conclusive = !cutShort && referenceResult?.up != false
         return ProbeRound(
             results: results.compactMap { $0 }, reference: referenceResult, conclusive: conclusive, startedAt: now,
-            duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            duration: elapsed.seconds)
     }
 
     /// Probes one target. Never throws: every failure is a down result with its cause; a
