@@ -27,6 +27,11 @@ enum JSONColumn {
         return out + "]"
     }
 
+    /// Any other value (a probe state, an incident's expectation), through JSONEncoder.
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+    }
+
     static func decode<T: Decodable>(_ type: T.Type, _ text: String?, default fallback: T) -> T {
         guard let text, let value = try? JSONDecoder().decode(T.self, from: Data(text.utf8)) else { return fallback }
         return value

@@ -56,9 +56,7 @@ extension NoticeStore {
                     firstFailureAt: StoredDate.date(row["firstFailureAt"]) ?? Date(timeIntervalSince1970: 0),
                     resolvedAt: StoredDate.date(row["resolvedAt"]),
                     cause: ProbeCause(rawValue: row["cause"]) ?? .connection, detail: row["detail"],
-                    expectation: (row["expectation"] as String?).flatMap {
-                        try? JSONDecoder().decode(IncidentExpectation.self, from: Data($0.utf8))
-                    },
+                    expectation: JSONColumn.decode(IncidentExpectation?.self, row["expectation"], default: nil),
                     alerted: row["alerted"], noticeID: (row["noticeID"] as String?).map { NoticeID($0) }, linkedNotices: linked)
             }
         }

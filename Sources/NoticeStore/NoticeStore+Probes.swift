@@ -142,7 +142,7 @@ extension NoticeStore {
                     """,
                 arguments: [
                     write.api, write.environment.rawValue, d(write.at), d(firstFailureAt), cause.rawValue, detail,
-                    try expectation.map(encodeJSON), write.alert, noticeID.rawValue,
+                    try expectation.map(JSONColumn.encode), write.alert, noticeID.rawValue,
                 ])
         case .escalate:
             try run(
@@ -229,10 +229,6 @@ extension NoticeStore {
                 dns: row["dns"], connect: row["connect"], tls: row["tls"], firstByte: row["firstByte"], total: row["total"]),
             certificateExpiresAt: StoredDate.date(row["certificateExpiresAt"]))
     }
-}
-
-func encodeJSON<T: Encodable>(_ value: T) throws -> String {
-    String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
 }
 
 /// A date as the store writes it (see `StoredDate`).

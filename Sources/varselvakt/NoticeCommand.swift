@@ -19,9 +19,13 @@ struct NoticeCommand: AsyncParsableCommand {
         let detail: NoticeDetail
         let deliveries: [DeliveryRecord]
         let incidents: [IncidentRecord]
+        var routing: [(ChangeRecord, String)] = []
         do {
             let store = try openStoreForReading(config)
             detail = try await store.notice(id)
+            for change in detail.changes where change.change.isAlerting {
+                if let note = try await store.routingNote(change: change.id) { routing.append((change, note)) }
+            }
             deliveries = try await store.deliveries(DeliveryFilter(notice: detail.notice.id.rawValue))
             incidents = try await store.incidents(IncidentFilter(notice: detail.notice.id))
         } catch {
@@ -33,6 +37,8 @@ struct NoticeCommand: AsyncParsableCommand {
             return
         }
         print(NoticeText.render(detail))
+        print("\nRouting:")
+        for (change, note) in routing { print("  change \(change.id) (\(change.change.rawValue)): \(note)") }
         print("\nWho was told (\(deliveries.count)):")
         for d in deliveries.reversed() {
             let when = d.sentAt.map { "sent " + OutputDate.short($0) } ?? d.status.rawValue
