@@ -35,10 +35,19 @@ public struct CatalogAPI: Sendable, Hashable, Codable {
     public var testURL: String?
     /// How the daemon checks that the API answers; nil = not probed.
     public var probe: ProbeSettings?
+    /// An API of Skatteetaten's, or a platform every API consumer depends on (Maskinporten).
+    public var kind: CatalogEntryKind
+    /// Status-page components that mean this entry: component codes (stable) or names (edited by
+    /// the page's owner, so a code wins when both match different entries).
+    public var statusComponents: [String]
+    /// Catalog ids of the platforms this API needs (an API consumer needs a Maskinporten token):
+    /// a notice about one of them concerns this API's subscribers too.
+    public var dependsOn: [String]
 
     public init(
         id: String, name: String, aliases: [String] = [], categories: [String] = [], scope: String? = nil,
-        url: String? = nil, testURL: String? = nil, probe: ProbeSettings? = nil
+        url: String? = nil, testURL: String? = nil, probe: ProbeSettings? = nil, kind: CatalogEntryKind = .api,
+        statusComponents: [String] = [], dependsOn: [String] = []
     ) {
         self.id = id
         self.name = name
@@ -48,7 +57,19 @@ public struct CatalogAPI: Sendable, Hashable, Codable {
         self.url = url
         self.testURL = testURL
         self.probe = probe
+        self.kind = kind
+        self.statusComponents = statusComponents
+        self.dependsOn = dependsOn
     }
+}
+
+/// What a catalog entry stands for.
+public enum CatalogEntryKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// One of Skatteetaten's APIs (or an API family such as Folkeregisteret).
+    case api
+    /// A platform APIs depend on (Maskinporten, ID-porten, Altinn, KS Fiks): an outage there is
+    /// an outage of every API that names it in `depends_on`.
+    case platform
 }
 
 /// A municipal service (as KS names it) and the APIs it depends on.

@@ -25,10 +25,13 @@ public struct FeedEntry: Sendable, Hashable, Codable {
     /// Full content as sanitized HTML: only allow-listed tags and attributes survive, so it is
     /// safe to put into an email or a page. Never contains script, style, iframe or event handlers.
     public var contentHTML: String
+    /// What a structured source (a status page) states outright; nil for plain feed entries.
+    public var facts: SourceFacts?
 
     public init(
         id: String, title: String, link: String? = nil, published: Date? = nil, updated: Date? = nil,
-        categories: [String] = [], summaryText: String = "", contentText: String = "", contentHTML: String = ""
+        categories: [String] = [], summaryText: String = "", contentText: String = "", contentHTML: String = "",
+        facts: SourceFacts? = nil
     ) {
         self.id = id
         self.title = title
@@ -39,6 +42,7 @@ public struct FeedEntry: Sendable, Hashable, Codable {
         self.summaryText = summaryText
         self.contentText = contentText
         self.contentHTML = contentHTML
+        self.facts = facts
     }
 }
 

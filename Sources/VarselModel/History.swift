@@ -66,10 +66,12 @@ public struct ChangeRecord: Sendable, Hashable, Codable {
     /// The version this change produced, and the one before it (for a diff).
     public var versionSeq: Int?
     public var previousVersionSeq: Int?
+    /// The source's severity at the change (status pages only).
+    public var severity: Severity?
 
     public init(
         id: Int64, noticeID: NoticeID, feedID: FeedID, change: ChangeType, at: Date, title: String, kind: NoticeKind,
-        apis: [String], scope: NoticeScope, versionSeq: Int?, previousVersionSeq: Int?
+        apis: [String], scope: NoticeScope, versionSeq: Int?, previousVersionSeq: Int?, severity: Severity? = nil
     ) {
         self.id = id
         self.noticeID = noticeID
@@ -82,6 +84,7 @@ public struct ChangeRecord: Sendable, Hashable, Codable {
         self.scope = scope
         self.versionSeq = versionSeq
         self.previousVersionSeq = previousVersionSeq
+        self.severity = severity
     }
 }
 

@@ -86,10 +86,16 @@ public struct Classification: Sendable, Hashable, Codable {
     public var unparsedWindow: String?
     /// For a cancellation: the title of the notice it cancels ("Utgår - X" cancels "X").
     public var cancels: String?
+    /// The source's severity (status-page `impact`); nil for feeds, which have none.
+    public var severity: Severity?
+    /// Status-page components the notice concerns that no catalog entry maps (by code or name);
+    /// kept so KS can complete the catalog (`varselvakt sources components`).
+    public var unmappedComponents: [String]
 
     public init(
         kind: NoticeKind, apis: [String], scope: NoticeScope, maintenanceWindow: MaintenanceWindow? = nil,
-        unparsedWindow: String? = nil, cancels: String? = nil
+        unparsedWindow: String? = nil, cancels: String? = nil, severity: Severity? = nil,
+        unmappedComponents: [String] = []
     ) {
         self.kind = kind
         self.apis = apis
@@ -97,5 +103,7 @@ public struct Classification: Sendable, Hashable, Codable {
         self.maintenanceWindow = maintenanceWindow
         self.unparsedWindow = unparsedWindow
         self.cancels = cancels
+        self.severity = severity
+        self.unmappedComponents = unmappedComponents
     }
 }

@@ -62,12 +62,19 @@ public struct Subscription: Sendable, Hashable {
     public var services: [String]
     /// Kinds of notice to alert on; empty means every kind.
     public var kinds: Set<NoticeKind>
+    /// The least severity to alert on (`min_severity`). Applies only to notices whose source
+    /// states a severity (status pages); a notice without one always passes.
+    public var minSeverity: Severity?
 
-    public init(everything: Bool = false, apis: [String] = [], services: [String] = [], kinds: Set<NoticeKind> = []) {
+    public init(
+        everything: Bool = false, apis: [String] = [], services: [String] = [], kinds: Set<NoticeKind> = [],
+        minSeverity: Severity? = nil
+    ) {
         self.everything = everything
         self.apis = apis
         self.services = services
         self.kinds = kinds
+        self.minSeverity = minSeverity
     }
 }
 
