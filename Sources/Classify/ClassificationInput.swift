@@ -1,4 +1,5 @@
 public import Foundation
+public import VarselModel
 
 /// What `Classifier` needs to know about one version of a notice: plain text and values, no
 /// store or feed types, so the stage stays pure and testable.
@@ -18,10 +19,12 @@ public struct ClassificationInput: Sendable, Hashable {
     /// Catalog ids the feed as a whole is about (Folkeregisteret's feed → ["folkeregisteret"]);
     /// used when the notice itself names no API. Empty for the mixed API feed.
     public var feedAPIs: [String]
+    /// What a structured source (a status page) states outright; these win over words.
+    public var facts: SourceFacts?
 
     public init(
         title: String, summaryText: String = "", contentText: String = "", categories: [String] = [],
-        published: Date? = nil, feedAPIs: [String] = []
+        published: Date? = nil, feedAPIs: [String] = [], facts: SourceFacts? = nil
     ) {
         self.title = title
         self.summaryText = summaryText
@@ -29,5 +32,6 @@ public struct ClassificationInput: Sendable, Hashable {
         self.categories = categories
         self.published = published
         self.feedAPIs = feedAPIs
+        self.facts = facts
     }
 }

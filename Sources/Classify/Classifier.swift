@@ -17,6 +17,7 @@ public import VarselModel
 /// ask for a window or the kind is maintenance.
 public struct Classifier: Sendable {
     private let matcher: APIMatcher
+    private let components: ComponentMapper
     private let lexicon: Lexicon
     private let dates = NorwegianDateParser()
 
@@ -25,6 +26,7 @@ public struct Classifier: Sendable {
     public init(catalog: Catalog) {
         var vocabulary = Vocabulary()
         matcher = APIMatcher(catalog: catalog, vocabulary: &vocabulary)
+        components = ComponentMapper(catalog: catalog)
         lexicon = Lexicon(vocabulary: vocabulary)
     }
 
@@ -53,13 +55,25 @@ public struct Classifier: Sendable {
             window = .some(read)
             return read
         }
-        let kind = KindRules.kind(title: title, body: body, categories: categories) {
-            readWindow().map { window in input.published.map { (window.end ?? window.start) > $0 } ?? true } ?? false
+        // Structured facts win over words (a status page says "investigating", not a phrase).
+        if let stated = input.facts?.window { window = .some(stated) }
+        let kind =
+            input.facts?.kind
+            ?? KindRules.kind(title: title, body: body, categories: categories) {
+                readWindow().map { window in input.published.map { (window.end ?? window.start) > $0 } ?? true } ?? false
+            }
+        var named = matcher.apis(categories: input.categories, words: words)
+        var unmapped: [String] = []
+        if let facts = input.facts, !facts.components.isEmpty {
+            let mapped = components.map(facts.components)
+            named = Array(Set(named).union(mapped.apis)).sorted()
+            unmapped = mapped.unmapped
         }
-        let named = matcher.apis(categories: input.categories, words: words)
-        let (scope, apis) = ScopeRules.scope(apis: named, title: title, body: body, feedAPIs: input.feedAPIs)
+        let (scope, apis) = ScopeRules.scope(
+            apis: named, title: title, body: body, feedAPIs: input.feedAPIs, unmappedComponents: !unmapped.isEmpty)
 
-        var classification = Classification(kind: kind, apis: apis, scope: scope)
+        var classification = Classification(
+            kind: kind, apis: apis, scope: scope, severity: input.facts?.severity, unmappedComponents: unmapped)
         switch kind {
         case .maintenance:
             let window = readWindow()
@@ -68,7 +82,12 @@ public struct Classifier: Sendable {
                 classification.unparsedWindow = Self.unparsedDescription(input)
             }
         case .cancelled:
-            classification.cancels = CancelledTitle.cancelled(by: input.title)
+            // A status page cancels the maintenance itself (same notice), not one named by title.
+            if input.facts?.kind == .cancelled {
+                classification.maintenanceWindow = input.facts?.window
+            } else {
+                classification.cancels = CancelledTitle.cancelled(by: input.title)
+            }
         default:
             break
         }

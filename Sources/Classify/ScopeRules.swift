@@ -26,12 +26,17 @@ struct ScopeRules: Sendable {
     ///     but concerns every API)
     ///  2. named APIs → `.apis`
     ///  3. a Skatteetaten-wide phrase in summary/content → `.all`
-    ///  4. the feed is about specific APIs (`feedAPIs`, e.g. Folkeregisteret's feed) → those, `.apis`
-    ///  5. a publisher-wide phrase ("våre delingstjenester") → `.all`
-    ///  6. otherwise `.unknown` (routed to "all" subscribers and KS support: never dropped)
-    static func scope(apis: [String], title: PhraseHits, body: PhraseHits, feedAPIs: [String]) -> (NoticeScope, [String]) {
+    ///  4. status-page components that no catalog entry maps → `.unknown`: the page says which
+    ///     part is affected, we just do not know it, so KS must see it (and extend the catalog)
+    ///  5. the source is about specific APIs (`feedAPIs`, e.g. Folkeregisteret's feed) → those, `.apis`
+    ///  6. a publisher-wide phrase ("våre delingstjenester") → `.all`
+    ///  7. otherwise `.unknown` (routed to "all" subscribers and KS support: never dropped)
+    static func scope(
+        apis: [String], title: PhraseHits, body: PhraseHits, feedAPIs: [String], unmappedComponents: Bool = false
+    ) -> (NoticeScope, [String]) {
         if title.contains(.skatteetatenWide) { return (.all, apis) }
         if !apis.isEmpty { return (.apis, apis) }
+        if unmappedComponents { return (.unknown, []) }
         if body.contains(.skatteetatenWide) { return (.all, []) }
         if !feedAPIs.isEmpty { return (.apis, Array(Set(feedAPIs)).sorted()) }
         if title.contains(.publisherWide) || body.contains(.publisherWide) { return (.all, []) }

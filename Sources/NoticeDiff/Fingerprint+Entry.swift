@@ -47,6 +47,15 @@ extension Fingerprint {
         add(entry.published.map { String(Int64(($0.timeIntervalSince1970 * 1000).rounded())) } ?? "")
         add(entry.updated.map { String(Int64(($0.timeIntervalSince1970 * 1000).rounded())) } ?? "")
         add(entry.categories.joined(separator: "\u{1E}"))
+        // Only structured sources have facts; leaving them out otherwise keeps every feed
+        // notice's stored version hash valid. A status or severity change alone is a new version.
+        if let facts = entry.facts {
+            add(facts.status ?? "")
+            add(facts.severity?.rawValue ?? "")
+            add(facts.kind?.rawValue ?? "")
+            add(facts.components.map { "\($0.code ?? "")\u{1D}\($0.name)" }.joined(separator: "\u{1E}"))
+            add(facts.window.map { "\($0.start.timeIntervalSince1970)-\($0.end?.timeIntervalSince1970 ?? 0)" } ?? "")
+        }
         return hex(version.finalize())
     }
 

@@ -161,33 +161,45 @@ extension NoticeStore {
         // The change row keeps the notice's title and classification as they are now: from the
         // values in hand when this update carried them, else (withdrawals) from the row.
         let title: String
-        let kind: NoticeKind
+        var kind: NoticeKind
         let apis: [String]
         let scope: NoticeScope
+        let severity: Severity?
         if let entry = update.entry, update.recordsVersion, let classification {
             (title, kind, apis, scope) = (entry.title, classification.kind, classification.apis, classification.scope)
+            severity = classification.severity
         } else {
             let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT title, kind, apis, scope FROM notice WHERE id = ?"), arguments: [id.rawValue])
+                db.cachedStatement(sql: "SELECT title, kind, apis, scope, severity, windowStart FROM notice WHERE id = ?"),
+                arguments: [id.rawValue])
             title = row?["title"] ?? ""
             kind = NoticeKind(rawValue: row?["kind"] ?? "") ?? .news
             apis = JSONColumn.decode([String].self, row?["apis"], default: [])
             scope = NoticeScope(rawValue: row?["scope"] ?? "") ?? .unknown
+            severity = (row?["severity"] as String?).flatMap(Severity.init(rawValue:))
+            if change == .withdrawn, kind == .maintenance, let start = StoredDate.date(row?["windowStart"]), start > now {
+                // A maintenance taken down before its window starts will not happen: that is a
+                // cancellation (status pages have no "cancelled" state; they delete it).
+                kind = .cancelled
+                try run(db, sql: "UPDATE notice SET kind = 'cancelled' WHERE id = ?", arguments: [id.rawValue])
+            }
         }
         let versionChanged = seq != previousSeq
         try run(
             db,
             sql: """
-                INSERT INTO noticeChange (noticeID, feedID, change, at, title, kind, apis, scope, versionSeq, previousVersionSeq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO noticeChange (noticeID, feedID, change, at, title, kind, apis, scope, versionSeq, previousVersionSeq,
+                    severity)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 id.rawValue, feed.rawValue, change.rawValue, d(now), title, kind.rawValue, JSONColumn.encode(apis),
-                scope.rawValue, seq, versionChanged ? previousSeq : nil,
+                scope.rawValue, seq, versionChanged ? previousSeq : nil, severity?.rawValue,
             ])
         return ChangeRecord(
             id: db.lastInsertedRowID, noticeID: id, feedID: feed, change: change, at: now, title: title, kind: kind,
-            apis: apis, scope: scope, versionSeq: seq, previousVersionSeq: versionChanged ? previousSeq : nil)
+            apis: apis, scope: scope, versionSeq: seq, previousVersionSeq: versionChanged ? previousSeq : nil,
+            severity: severity)
     }
 
     /// "Utgår - X" names the notice it cancels only by title: link the oldest notice of the same

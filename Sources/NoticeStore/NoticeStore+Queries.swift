@@ -139,7 +139,9 @@ extension NoticeStore {
             apis: JSONColumn.decode([String].self, row["apis"], default: []),
             scope: NoticeScope(rawValue: row["scope"]) ?? .unknown,
             maintenanceWindow: windowStart.map { MaintenanceWindow(start: $0, end: row["windowEnd"]) },
-            unparsedWindow: row["unparsedWindow"], cancels: row["cancels"])
+            unparsedWindow: row["unparsedWindow"], cancels: row["cancels"],
+            severity: (row["severity"] as String?).flatMap(Severity.init(rawValue:)),
+            unmappedComponents: JSONColumn.decode([String].self, row["unmappedComponents"], default: []))
         return NoticeRecord(
             id: NoticeID(id), feedID: FeedID(row["feedID"] as String), entry: entry(from: row),
             aliases: aliases[id] ?? [], classification: classification,
@@ -159,7 +161,8 @@ extension NoticeStore {
         FeedEntry(
             id: row["entryID"], title: row["title"], link: row["link"], published: row["published"],
             updated: row["updated"], categories: JSONColumn.decode([String].self, row["categories"], default: []),
-            summaryText: row["summaryText"], contentText: row["contentText"], contentHTML: row["contentHTML"])
+            summaryText: row["summaryText"], contentText: row["contentText"], contentHTML: row["contentHTML"],
+            facts: JSONColumn.decode(SourceFacts?.self, row.hasColumn("facts") ? row["facts"] : nil, default: nil))
     }
 
     static func changeRecord(from row: Row) -> ChangeRecord {
@@ -169,6 +172,7 @@ extension NoticeStore {
             kind: NoticeKind(rawValue: row["kind"]) ?? .news,
             apis: JSONColumn.decode([String].self, row["apis"], default: []),
             scope: NoticeScope(rawValue: row["scope"]) ?? .unknown, versionSeq: row["versionSeq"],
-            previousVersionSeq: row["previousVersionSeq"])
+            previousVersionSeq: row["previousVersionSeq"],
+            severity: row.hasColumn("severity") ? (row["severity"] as String?).flatMap(Severity.init(rawValue:)) : nil)
     }
 }

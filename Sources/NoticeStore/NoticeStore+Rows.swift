@@ -13,8 +13,9 @@ extension NoticeStore {
             sql: """
                 INSERT INTO notice (id, feedID, entryID, title, link, published, updated, categories, summaryText,
                     contentText, contentHTML, kind, apis, scope, windowStart, windowEnd, unparsedWindow, cancels,
-                    status, missingPolls, textHash, bodyHash, versionHash, firstSeenAt, lastChangedAt, versionCount)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                    severity, unmappedComponents, status, missingPolls, textHash, bodyHash, versionHash, firstSeenAt,
+                    lastChangedAt, facts, versionCount)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                 """,
             arguments: StatementArguments(
                 [
@@ -24,7 +25,7 @@ extension NoticeStore {
                 + classificationArguments(classification)
                 + [
                     update.status.rawValue, update.missingPolls, fingerprint.text, fingerprint.body, fingerprint.version, d(now),
-                    d(now),
+                    d(now), factsColumn(entry.facts),
                 ])
     }
 
@@ -36,20 +37,21 @@ extension NoticeStore {
             db,
             sql: """
                 UPDATE notice SET title = ?, link = ?, published = ?, updated = ?, categories = ?, summaryText = ?,
-                    contentText = ?, contentHTML = ?, textHash = ?, bodyHash = ?, versionHash = ?, versionCount = ?
+                    contentText = ?, contentHTML = ?, textHash = ?, bodyHash = ?, versionHash = ?, versionCount = ?,
+                    facts = ?
                 WHERE id = ?
                 """,
             arguments: [
                 entry.title, entry.link, d(entry.published), d(entry.updated), JSONColumn.encode(entry.categories),
                 entry.summaryText, entry.contentText, entry.contentHTML, fingerprint.text, fingerprint.body,
-                fingerprint.version, versionCount, id.rawValue,
+                fingerprint.version, versionCount, factsColumn(entry.facts), id.rawValue,
             ])
         if let classification {
             try run(
                 db,
                 sql: """
                     UPDATE notice SET kind = ?, apis = ?, scope = ?, windowStart = ?, windowEnd = ?, unparsedWindow = ?,
-                        cancels = ? WHERE id = ?
+                        cancels = ?, severity = ?, unmappedComponents = ? WHERE id = ?
                     """,
                 arguments: classificationArguments(classification) + [id.rawValue])
         }
@@ -73,21 +75,28 @@ extension NoticeStore {
             db,
             sql: """
                 INSERT INTO noticeVersion (noticeID, seq, seenAt, entryID, title, link, published, updated, categories,
-                    summaryText, contentText, contentHTML, textHash, bodyHash, versionHash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    summaryText, contentText, contentHTML, textHash, bodyHash, versionHash, facts)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 noticeID.rawValue, seq, d(now), entry.id, entry.title, entry.link, d(entry.published), d(entry.updated),
                 JSONColumn.encode(entry.categories), entry.summaryText, entry.contentText, entry.contentHTML,
-                fingerprint.text, fingerprint.body, fingerprint.version,
+                fingerprint.text, fingerprint.body, fingerprint.version, factsColumn(entry.facts),
             ])
     }
 
     static func classificationArguments(_ c: Classification) -> StatementArguments {
         [
             c.kind.rawValue, JSONColumn.encode(c.apis), c.scope.rawValue, d(c.maintenanceWindow?.start),
-            d(c.maintenanceWindow?.end), c.unparsedWindow, c.cancels,
+            d(c.maintenanceWindow?.end), c.unparsedWindow, c.cancels, c.severity?.rawValue,
+            JSONColumn.encode(c.unmappedComponents),
         ]
+    }
+
+    /// A status page's facts as JSON; nil (NULL) for feed entries, which have none.
+    static func factsColumn(_ facts: SourceFacts?) -> String? {
+        guard let facts else { return nil }
+        return try? JSONColumn.encode(facts)
     }
 
     /// Executes through GRDB's statement cache: an ingest runs the same few statements per notice.

@@ -213,6 +213,20 @@ enum Schema {
                     );
                     """)
         }
+        migrator.registerMigration("v4-statuspages") { db in
+            // Status pages state facts feeds do not: a severity (`impact`), the components an
+            // incident concerns, its status. `facts` keeps them per version (JSON of SourceFacts) so
+            // a notice can be reclassified later; `severity` and `unmappedComponents` are the
+            // classification's, on the notice and (severity) on each change for routing and history.
+            try db.execute(
+                sql: """
+                    ALTER TABLE noticeVersion ADD COLUMN facts TEXT;
+                    ALTER TABLE notice ADD COLUMN facts TEXT;
+                    ALTER TABLE notice ADD COLUMN severity TEXT;
+                    ALTER TABLE notice ADD COLUMN unmappedComponents TEXT NOT NULL DEFAULT '[]';
+                    ALTER TABLE noticeChange ADD COLUMN severity TEXT;
+                    """)
+        }
         return migrator
     }
 }

@@ -12,7 +12,8 @@ extension Classifier {
             result[update.noticeID] = classify(
                 ClassificationInput(
                     title: entry.title, summaryText: entry.summaryText, contentText: entry.contentText,
-                    categories: entry.categories, published: entry.published ?? entry.updated, feedAPIs: feedAPIs))
+                    categories: entry.categories, published: entry.published ?? entry.updated, feedAPIs: feedAPIs,
+                    facts: entry.facts))
         }
         return result
     }

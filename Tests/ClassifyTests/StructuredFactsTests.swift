@@ -1,0 +1,89 @@
+import Classify
+import Foundation
+import Testing
+import VarselModel
+
+/// A status page states kind, window, severity and components; those win over words.
+@Suite struct StructuredFactsTests {
+    /// A small catalog with status-page components: one listed by code, one by name, a platform.
+    static let catalog = Catalog(apis: [
+        CatalogAPI(
+            id: "summertskattegrunnlag", name: "Summert skattegrunnlag API", statusComponents: ["k1x9summert"]),
+        CatalogAPI(id: "inntekt", name: "Inntekt API", statusComponents: ["Inntekt API"]),
+        CatalogAPI(id: "maskinporten", name: "Maskinporten", kind: .platform, statusComponents: ["Maskinporten"]),
+    ])
+    let classifier = Classifier(catalog: catalog)
+
+    @Test func statedKindWinsOverWordsThatSayOtherwise() {
+        // The words say "normal drift" (resolved); the page's status says investigating.
+        let facts = SourceFacts(kind: .incident, status: "investigating", severity: .major)
+        let result = classifier.classify(
+            ClassificationInput(title: "Tregheter", contentText: "Vi ser nå normal drift for de fleste.", facts: facts))
+        #expect(result.kind == .incident)
+        #expect(result.severity == .major)
+    }
+
+    @Test func componentCodeWinsOverAComponentNameListedByAnotherEntry() {
+        // The component is named like Inntekt's listed name but carries Summert's code.
+        let facts = SourceFacts(kind: .incident, components: [StatusComponent(code: "k1x9summert", name: "Inntekt API")])
+        let result = classifier.classify(ClassificationInput(title: "Feil", facts: facts))
+        #expect(result.apis == ["summertskattegrunnlag"])
+        #expect(result.scope == .apis)
+    }
+
+    @Test func componentNamesMatchIgnoringCaseAndSpacing() {
+        let facts = SourceFacts(kind: .incident, components: [StatusComponent(code: "zz", name: "inntekt  api")])
+        #expect(classifier.classify(ClassificationInput(title: "Feil", facts: facts)).apis == ["inntekt"])
+    }
+
+    @Test func unmappedComponentMakesScopeUnknownAndIsRecorded() {
+        let facts = SourceFacts(kind: .incident, components: [StatusComponent(code: "abc", name: "Skattekort API")])
+        let result = classifier.classify(ClassificationInput(title: "Feil på tjenesten", facts: facts))
+        #expect(result.scope == .unknown)
+        #expect(result.apis.isEmpty)
+        #expect(result.unmappedComponents == ["Skattekort API"])
+    }
+
+    @Test func unmappedComponentDoesNotFallBackToTheSourceAPIs() {
+        // A page-level default (the source's `apis`) is for incidents without components.
+        let facts = SourceFacts(kind: .incident, components: [StatusComponent(code: "abc", name: "Ukjent")])
+        let result = classifier.classify(ClassificationInput(title: "Feil", feedAPIs: ["inntekt"], facts: facts))
+        #expect(result.scope == .unknown)
+        let bare = classifier.classify(
+            ClassificationInput(title: "Feil", feedAPIs: ["inntekt"], facts: SourceFacts(kind: .incident)))
+        #expect(bare.apis == ["inntekt"])
+    }
+
+    @Test func platformComponentNamesThePlatform() {
+        let facts = SourceFacts(kind: .incident, components: [StatusComponent(code: nil, name: "Maskinporten")])
+        #expect(classifier.classify(ClassificationInput(title: "Problemer med innlogging", facts: facts)).apis == ["maskinporten"])
+    }
+
+    @Test func statedWindowIsTheMaintenanceWindowEvenWhenTheTextNamesOtherDates() {
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        let window = MaintenanceWindow(start: start, end: start.addingTimeInterval(7200))
+        let facts = SourceFacts(kind: .maintenance, status: "scheduled", window: window)
+        let result = classifier.classify(
+            ClassificationInput(
+                title: "Planlagt vedlikehold", contentText: "Som varslet 3. mars kl. 10.00 til 12.00.", facts: facts))
+        #expect(result.kind == .maintenance)
+        #expect(result.maintenanceWindow == window)
+        #expect(result.unparsedWindow == nil)
+    }
+
+    @Test func cancelledMaintenanceKeepsItsWindowAndCancelsNoOtherNotice() {
+        let window = MaintenanceWindow(start: Date(timeIntervalSince1970: 1_800_000_000), end: nil)
+        let facts = SourceFacts(kind: .cancelled, status: "completed", window: window)
+        let result = classifier.classify(ClassificationInput(title: "Utgår - vedlikehold av Inntekt API", facts: facts))
+        #expect(result.kind == .cancelled)
+        #expect(result.cancels == nil)
+        #expect(result.maintenanceWindow == window)
+    }
+
+    @Test func entryWithoutFactsIsClassifiedByWordsAsBefore() {
+        let result = classifier.classify(ClassificationInput(title: "Inntekt API er oppe igjen"))
+        #expect(result.kind == .resolved)
+        #expect(result.severity == nil)
+        #expect(result.unmappedComponents.isEmpty)
+    }
+}
