@@ -71,6 +71,27 @@ struct CaptureDecodingTests {
         #expect(doc.components.allSatisfy { !$0.isGroup && $0.groupID == nil })
     }
 
+    /// Made-up `components.json` for a Norwegian page: a group and its members.
+    @Test func componentsEndpointKeepsGroupsAndGroupMembership() throws {
+        let doc = try Load.json(
+            #"""
+            {"page": {"id": "skeid0001", "name": "Skatteetaten", "url": "https://status.skatteetaten.no"},
+             "components": [
+               {"id": "grp1", "name": "Deling av data", "status": "partial_outage", "group_id": null, "group": true,
+                "components": ["skg01", "inn02"]},
+               {"id": "skg01", "name": "Summert skattegrunnlag API", "status": "major_outage", "group_id": "grp1", "group": false},
+               {"id": "inn02", "name": "Inntekt API", "status": "operational", "group_id": "grp1"},
+               {"name": "Uten id", "status": "operational"}
+             ]}
+            """#, .components)
+        #expect(doc.components == [
+            StatusPageComponent(id: "grp1", name: "Deling av data", status: "partial_outage", groupID: nil, isGroup: true),
+            StatusPageComponent(id: "skg01", name: "Summert skattegrunnlag API", status: "major_outage", groupID: "grp1"),
+            StatusPageComponent(id: "inn02", name: "Inntekt API", status: "operational", groupID: "grp1"),
+        ])
+        #expect(doc.incidents.isEmpty)
+    }
+
     @Test func githubIncidentsHaveComponentTransitionsAndOneIncidentWithoutComponents() throws {
         let doc = try Load.capture("github-incidents-2024-09-17.json", .incidents)
         #expect(doc.incidents.map(\.id) == ["69sb0f8lydp4", "r3x7x31k7nn1"])
