@@ -51,6 +51,8 @@ let package = Package(
                 "VarselModel", .product(name: "Crypto", package: "swift-crypto"),
             ], swiftSettings: strict),
         .target(name: "Classify", dependencies: ["VarselModel"], swiftSettings: strict),
+        // Statuspage API v2 JSON and history feeds -> FeedEntry with SourceFacts (pure).
+        .target(name: "StatusPage", dependencies: ["VarselModel"], swiftSettings: strict),
         .target(
             name: "Routing",
             dependencies: [
@@ -112,6 +114,9 @@ let package = Package(
         .testTarget(
             name: "FeedFetchTests", dependencies: ["TestSupport", "FeedFetch", "Curl", "VarselModel"], swiftSettings: strict),
         .testTarget(name: "FeedParseTests", dependencies: ["TestSupport", "FeedParse", "VarselModel"], swiftSettings: strict),
+        .testTarget(
+            name: "StatusPageTests", dependencies: ["StatusPage", "VarselModel", "FeedParse", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(name: "NoticeStoreTests", dependencies: ["NoticeStore", "VarselModel"], swiftSettings: strict),
         .testTarget(name: "NoticeDiffTests", dependencies: ["NoticeDiff", "VarselModel"], swiftSettings: strict),
         .testTarget(

@@ -18,6 +18,16 @@ public enum Fixtures {
         return root.deletingLastPathComponent().appendingPathComponent("shared/fixtures/feeds")
     }()
 
+    /// The real Statuspage captures in `../shared/fixtures/statuspage` (see its README.md): API v2
+    /// JSON, history feeds and webhook bodies from other companies' pages.
+    public static let statuspage: URL = feeds.deletingLastPathComponent().appendingPathComponent("statuspage")
+
+    /// A Statuspage capture by name, e.g. `statuspageFile("emma-incidents.json")`,
+    /// `statuspageFile("webhooks/statuspage-webhook-incident-update.json")`.
+    public static func statuspageFile(_ name: String) -> URL { statuspage.appendingPathComponent(name) }
+    public static func statuspageData(_ name: String) throws -> Data { try Data(contentsOf: statuspageFile(name)) }
+    public static func statuspageBytes(_ name: String) throws -> [UInt8] { [UInt8](try statuspageData(name)) }
+
     /// config/catalog.toml, the real API catalog.
     public static let catalog = root.appendingPathComponent("config/catalog.toml")
 
