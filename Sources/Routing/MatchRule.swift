@@ -53,6 +53,8 @@ enum MatchCategory: UInt32 {
     case scopeAll
     /// No API recognised; subscribed to everything or KS (the safety net): "unmatched".
     case unmatched
-    /// A vendor matched through a municipality it acts for: "for:<municipality number>".
+    /// A vendor matched through a municipality it acts for: "for:<municipality number>", or
+    /// "for:<number>,platform:<id>" for a platform notice reaching that municipality's APIs
+    /// (ranked after every plain "for:" rule).
     case actingFor
 }
