@@ -1,6 +1,7 @@
 /// Why a subscriber gets an alert, in words for the footer: routing records the reason as a
 /// short code (`PlannedDelivery.reason`), the reader gets "fordi dere abonnerer på inntekt".
-/// Codes joined by commas are read one by one and joined with "og".
+/// Codes joined by commas are read one by one and joined with "og" ("for:0301,platform:maskinporten":
+/// a vendor told of a Maskinporten notice because a municipality it acts for uses an API needing it).
 enum ReasonText {
     static func sentence(for reason: String, apiNames: [String: String]) -> String {
         let parts = reason.split(separator: ",").map { phrase(for: $0.trimmingCharacters(), apiNames: apiNames) }
@@ -14,6 +15,9 @@ enum ReasonText {
         case "api": return "dere abonnerer på \(apiNames[value] ?? value)"
         case "service": return "dere abonnerer på tjenesten \(value)"
         case "for": return "dere handler på vegne av kommune \(value)"
+        case "platform":
+            let name = apiNames[value] ?? value
+            return "varselet gjelder \(name), som API-ene dere får varsler om krever"
         case "scope": return "dere abonnerer på varsler som gjelder alle Skatteetatens tjenester"
         default: break
         }

@@ -1,3 +1,5 @@
+import VarselModel
+
 /// One precomputed way a subscriber can be matched: "Oslo, because it subscribes to the
 /// service foreldrebetaling, for every kind of notice". `RoutingTable` files rules under the
 /// situations they apply to; routing a change only walks the rules filed under it.
@@ -11,12 +13,25 @@ struct MatchRule: Sendable {
     /// The kind filter of the subscription the rule came from (a vendor acting for a
     /// municipality uses the municipality's filter).
     var kinds: KindMask
+    /// The least severity the rule lets through (`Subscription.minSeverity`); nil lets every
+    /// change through, as does a change without a severity (feeds have none).
+    var minSeverity: Severity?
 
-    init(subscriber: Int, category: MatchCategory, ordinal: Int = 0, reason: String, kinds: KindMask) {
+    init(
+        subscriber: Int, category: MatchCategory, ordinal: Int = 0, reason: String, kinds: KindMask,
+        minSeverity: Severity? = nil
+    ) {
         self.subscriber = Int32(subscriber)
         self.rank = category.rawValue << 16 | UInt32(min(ordinal, 0xFFFF))
         self.reason = reason
         self.kinds = kinds
+        self.minSeverity = minSeverity
+    }
+
+    /// Whether a change of `severity` is below this rule's `minSeverity`.
+    func filtersOut(_ severity: Severity?) -> Bool {
+        guard let severity, let minSeverity else { return false }
+        return severity < minSeverity
     }
 }
 
@@ -31,10 +46,15 @@ enum MatchCategory: UInt32 {
     case api
     /// Subscribed to a service using an API the notice names: "service:<id>".
     case service
+    /// Subscribed (directly or through a service) to an API that depends on a platform the
+    /// notice names (Maskinporten): "platform:<id>".
+    case platform
     /// The notice concerns Skatteetaten's services in general: "scope:all".
     case scopeAll
     /// No API recognised; subscribed to everything or KS (the safety net): "unmatched".
     case unmatched
-    /// A vendor matched through a municipality it acts for: "for:<municipality number>".
+    /// A vendor matched through a municipality it acts for: "for:<municipality number>", or
+    /// "for:<number>,platform:<id>" for a platform notice reaching that municipality's APIs
+    /// (ranked after every plain "for:" rule).
     case actingFor
 }

@@ -12,10 +12,17 @@ public import VarselModel
 ///   that subscribes to anything;
 /// * a notice naming no API we recognise goes to "all" subscribers and to KS support, and to KS
 ///   even when its kind filter would exclude it: KS is the safety net, so nothing is dropped;
+/// * a notice naming a platform (Maskinporten, a catalog entry of kind platform) also goes to
+///   the subscribers of every API that depends on it (`depends_on`), directly or through a
+///   service, with reason "platform:<id>"; subscribers of the platform itself get it as an API;
 /// * a subscription's kind filter (`kinds`, empty = every kind) applies to every rule above
 ///   except that safety net;
+/// * a subscription's `minSeverity` holds back a change whose source states a lower severity,
+///   through every rule except that safety net; a change without severity (feeds) always
+///   passes. The note counts whom it held back;
 /// * a vendor also gets what each municipality it acts for gets (that municipality's
-///   subscription and kind filter), once per channel however many of them match.
+///   subscription and kind filter, the stricter of the two severities), once per channel
+///   however many of them match.
 ///
 /// Never fails. A change nobody matches yields no deliveries and a note that says so, naming the
 /// APIs, so "routed to no one" is itself recorded.
@@ -66,17 +73,28 @@ public struct Router: Sendable {
         }
         let unrecognised = change.scope == .unknown || (change.scope != .all && change.apis.isEmpty)
 
-        // best[i]: index of the winning rule for subscriber i, or -1; touched: who has one.
+        // best[i]: index of the winning rule for subscriber i; -1 none yet, -2 none yet but one
+        // was held back by its severity filter. touched: who has a winning rule.
         let rules = table.rules
+        let severity = change.severity
         var best = [Int32](repeating: -1, count: subscribers.count)
         var touched: [Int32] = []
+        var heldBack = 0
         func consider(_ list: [Int32]) {
             for ruleIndex in list {
                 let rule = rules[Int(ruleIndex)]
                 guard rule.kinds.contains(change.kind) else { continue }
                 let subscriber = Int(rule.subscriber)
                 let current = best[subscriber]
+                if rule.filtersOut(severity) {
+                    if current == -1 {
+                        best[subscriber] = -2
+                        heldBack += 1
+                    }
+                    continue
+                }
                 if current < 0 {
+                    if current == -2 { heldBack -= 1 }
                     touched.append(rule.subscriber)
                 } else if rules[Int(current)].rank <= rule.rank {
                     continue
@@ -112,6 +130,10 @@ public struct Router: Sendable {
                         reason: reason, idempotencyKey: IdempotencyKey.make(prefix: keyPrefix, suffix: channel.keySuffix)))
             }
         }
-        return RoutingOutcome(deliveries: deliveries, note: RoutingNote.routed(count, change: change, unrecognised: unrecognised))
+        let platforms = unrecognised ? [] : change.apis.compactMap { table.platformNames[$0] }
+        return RoutingOutcome(
+            deliveries: deliveries,
+            note: RoutingNote.routed(
+                count, change: change, unrecognised: unrecognised, platforms: platforms, heldBackBySeverity: heldBack))
     }
 }

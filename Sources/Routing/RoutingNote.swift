@@ -34,9 +34,29 @@ enum RoutingNote {
     }
 
     /// "3 abonnenter, 5 leveranser (e-post 3, webhook 2)"; prefixed "ingen API gjenkjent: "
-    /// for a notice that named no known API; "ingen abonnent for inntekt, restanser" when
-    /// nobody matched.
-    static func routed(_ count: Count, change: ChangeRecord, unrecognised: Bool) -> String {
+    /// for a notice that named no known API, or "Maskinporten: alle API-er som krever
+    /// Maskinporten; " for a notice naming a platform APIs depend on; "ingen abonnent for
+    /// inntekt, restanser" when nobody matched. Suffixed "; 2 abonnenter holdt tilbake av
+    /// min_severity (alvorlighetsgrad minor)" when severity filters kept subscribers out.
+    static func routed(
+        _ count: Count, change: ChangeRecord, unrecognised: Bool, platforms: [String] = [], heldBackBySeverity: Int = 0
+    ) -> String {
+        var line = counted(count, change: change, unrecognised: unrecognised)
+        if !platforms.isEmpty { line = platforms.map(platformReach).joined(separator: "; ") + "; " + line }
+        if heldBackBySeverity > 0, let severity = change.severity {
+            let who = heldBackBySeverity == 1 ? "1 abonnent" : "\(heldBackBySeverity) abonnenter"
+            line += "; \(who) holdt tilbake av min_severity (alvorlighetsgrad \(severity.rawValue))"
+        }
+        return line
+    }
+
+    /// Why a platform notice reached the subscribers of other APIs: "Maskinporten: alle API-er
+    /// som krever Maskinporten".
+    static func platformReach(_ name: String) -> String {
+        "\(name): alle API-er som krever \(name)"
+    }
+
+    private static func counted(_ count: Count, change: ChangeRecord, unrecognised: Bool) -> String {
         guard count.subscribers > 0 else { return nobody(change: change, unrecognised: unrecognised) }
         var channels: [String] = []
         if count.email > 0 { channels.append("e-post \(count.email)") }

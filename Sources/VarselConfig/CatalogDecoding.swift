@@ -1,7 +1,8 @@
 import VarselModel
 
 /// catalog.toml: `[probe_defaults]`, `[[apis]]` (each with an optional `[apis.probe]`) and
-/// `[[services]]`; ids unique, services naming existing APIs.
+/// `[[services]]`; ids unique, services naming existing APIs. Across entries (`CatalogLinks`):
+/// `depends_on` names platforms, and no status component means two entries.
 enum CatalogDecoding {
     static func decode(_ document: TOMLDocument) throws(ConfigError) -> Catalog {
         let root = document.rootReader()
@@ -20,6 +21,7 @@ enum CatalogDecoding {
             try apiIDs.insert(api.id, file: reader.file, key: reader.keyPath("id"), line: reader.line(of: "id"))
             apis.append(api)
         }
+        try CatalogLinks.check(apis, readers: apiTables)
         let known = apis.map(\.id)
         var services: [MunicipalService] = []
         var serviceIDs = UniqueValues()
@@ -40,7 +42,10 @@ enum CatalogDecoding {
             categories: try nonEmptyStrings(reader, "categories").map { $0.lowercased() },
             scope: try reader.nonEmptyString("scope"),
             url: try reader.apiURL("url"),
-            testURL: try reader.apiURL("test_url"))
+            testURL: try reader.apiURL("test_url"),
+            kind: try reader.word("kind", as: CatalogEntryKind.self) ?? .api,
+            statusComponents: try nonEmptyStrings(reader, "status_components"),
+            dependsOn: try nonEmptyStrings(reader, "depends_on"))
         let probeTable = try reader.table("probe")
         try reader.rejectUnknownKeys()
         api.probe = try ProbeDerivation.probe(for: api, table: probeTable, defaults: probeDefaults)
@@ -69,7 +74,7 @@ enum CatalogDecoding {
         return id
     }
 
-    private static func nonEmptyStrings(_ reader: TableReader, _ key: String) throws(ConfigError) -> [String] {
+    static func nonEmptyStrings(_ reader: TableReader, _ key: String) throws(ConfigError) -> [String] {
         let strings = try reader.stringArray(key) ?? []
         if let position = strings.firstIndex(where: { $0.allSatisfy(\.isWhitespace) }) {
             throw .invalidValue(

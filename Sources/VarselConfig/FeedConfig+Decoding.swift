@@ -5,6 +5,8 @@ extension FeedConfig {
     /// One `[[feeds]]` table; keys not given take `defaults`. Uniqueness and catalog references
     /// are checked across all feeds by `FeedsSection`. A feed is given either by `url`, or by
     /// `path` (a local snapshot file, relative to the config's folder, read as file://).
+    /// `format` (default "auto") says how the source is read; a status page's `url` is its base
+    /// URL, so a query or fragment there is refused rather than silently dropped.
     init(from reader: TableReader, defaults: PollDefaults, baseDirectory: String) throws(ConfigError) {
         let url: String
         switch (try reader.nonEmptyString("url"), try reader.nonEmptyString("path")) {
@@ -18,8 +20,14 @@ extension FeedConfig {
             throw reader.missing("url", expected: "a string: the feed's https URL (or path = \"local/file.xml\")")
         }
         let allowHTTP = try reader.bool("allow_http") ?? false
+        let format = try reader.word("format", as: SourceFormat.self) ?? .auto
+        // A file snapshot given by `path` is reported at `path`, where the operator wrote it.
+        let urlKey = reader.contains("url") ? "url" : "path"
         if let problem = FeedURLRule.problem(with: url, allowHTTP: allowHTTP) {
-            throw reader.invalid("url", problem)
+            throw reader.invalid(urlKey, problem)
+        }
+        if format == .statuspage, let problem = FeedURLRule.statusPageProblem(with: url) {
+            throw reader.invalid(urlKey, problem)
         }
         let id: FeedID
         if let name = try reader.nonEmptyString("name") {
@@ -32,7 +40,8 @@ extension FeedConfig {
         }
         typealias Limits = PollDefaults.Limits
         self.init(
-            id: id, url: url, apis: try reader.stringArray("apis") ?? [], allowHTTP: allowHTTP, defaults: defaults,
+            id: id, url: url, format: format, apis: try reader.stringArray("apis") ?? [], allowHTTP: allowHTTP,
+            defaults: defaults,
             interval: try reader.duration("interval", atLeast: Limits.minimumInterval),
             timeout: try reader.duration("timeout", atLeast: Limits.minimumTimeout),
             connectTimeout: try reader.duration("connect_timeout", atLeast: Limits.minimumTimeout),

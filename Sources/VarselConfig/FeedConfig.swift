@@ -6,7 +6,11 @@ public struct FeedConfig: Sendable, Hashable {
     /// The feed's `name`, or one derived from its URL's host and path; unique in the config.
     public var id: FeedID
     /// https URL; http only to a loopback host or with `allowHTTP`; or a file:///absolute/path.
+    /// For a `.statuspage` source it is the page's base URL (no query, no fragment), or a
+    /// file:///dir holding a snapshot of its API documents.
     public var url: String
+    /// How the source is read (`format`): a feed, a status page's API, or found out at start-up.
+    public var format: SourceFormat
     /// Catalog API ids this feed concerns when a notice names no API, in the order written.
     public var apis: [String]
     /// Whether plain http to a non-loopback host was explicitly allowed.
@@ -21,12 +25,14 @@ public struct FeedConfig: Sendable, Hashable {
 
     /// A feed with the given settings; any setting left out takes `defaults`' value.
     public init(
-        id: FeedID, url: String, apis: [String] = [], allowHTTP: Bool = false, defaults: PollDefaults = PollDefaults(),
+        id: FeedID, url: String, format: SourceFormat = .auto, apis: [String] = [], allowHTTP: Bool = false,
+        defaults: PollDefaults = PollDefaults(),
         interval: Duration? = nil, timeout: Duration? = nil, connectTimeout: Duration? = nil, maxBytes: Int? = nil,
         maxRedirects: Int? = nil, withdrawAfterPolls: Int? = nil, baselineAlertMaxAge: Duration? = nil
     ) {
         self.id = id
         self.url = url
+        self.format = format
         self.apis = apis
         self.allowHTTP = allowHTTP
         self.interval = interval ?? defaults.interval

@@ -39,6 +39,20 @@ enum FeedURLRule {
         }
     }
 
+    /// nil when `text`, already accepted by `problem(with:allowHTTP:)`, can be a status page's
+    /// base URL: varselvakt appends `/api/v2/incidents.json` and the like to it, so a query or
+    /// fragment would end up in the middle of every request (or be dropped without a word).
+    static func statusPageProblem(with text: String) -> String? {
+        guard let url = URL(string: text) else { return nil }
+        if url.query != nil || text.contains("?") {
+            return "\"\(text)\" has a query; a status page's url is its base URL, e.g. \"https://status.digdir.no\""
+        }
+        if url.fragment != nil || text.contains("#") {
+            return "\"\(text)\" has a fragment (#...); a status page's url is its base URL, e.g. \"https://status.digdir.no\""
+        }
+        return nil
+    }
+
     /// Host without IPv6 brackets, as Foundation may or may not strip them.
     private static func bareHost(_ host: String) -> String {
         host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host

@@ -155,6 +155,7 @@ public enum SubscriberCSV {
         fields.apis = row[.apis].map(SubscriberCSVColumn.list(fromCell:)) ?? []
         fields.services = row[.services].map(SubscriberCSVColumn.list(fromCell:)) ?? []
         fields.kinds = row[.kinds].map(SubscriberCSVColumn.list(fromCell:)) ?? []
+        fields.minSeverity = row[.minSeverity].map { $0.lowercased() }
         fields.actsFor = (row[.actsFor].map(SubscriberCSVColumn.list(fromCell:)) ?? []).map(
             SubscriberCSVColumn.municipalityNumber(fromCell:))
         if row[.webhookURL] != nil || row[.webhookSecretEnv] != nil || row[.webhookSecretFile] != nil {

@@ -15,6 +15,7 @@ enum SubscriberCSVColumn: String, CaseIterable {
     case services
     case all
     case kinds
+    case minSeverity = "min_severity"
     case actsFor = "acts_for"
 
     /// Columns every spreadsheet must have.
@@ -35,6 +36,7 @@ enum SubscriberCSVColumn: String, CaseIterable {
         case .services: ["services", "tjenester"]
         case .all: ["all", "alle"]
         case .kinds: ["kinds", "varseltyper"]
+        case .minSeverity: ["minseverity", "minalvorlighet", "alvorlighetsgrad"]
         case .actsFor: ["actsfor", "paavegneav", "påvegneav"]
         }
     }

@@ -14,6 +14,7 @@ struct SubscriberFields: Hashable {
     var services: [String] = []
     var all: Bool?
     var kinds: [String] = []
+    var minSeverity: String?
     var actsFor: [String] = []
     var webhook: Webhook?
 

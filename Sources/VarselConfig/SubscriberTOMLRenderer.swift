@@ -28,6 +28,7 @@ enum SubscriberTOMLRenderer {
         add("services", list: subscriber.subscription.services)
         if subscriber.subscription.everything { add("all", "true") }
         add("kinds", list: NoticeKind.allCases.filter(subscriber.subscription.kinds.contains).map(\.rawValue))
+        if let severity = subscriber.subscription.minSeverity { add("min_severity", TOMLWriter.string(severity.rawValue)) }
         add("acts_for", list: subscriber.actsFor)
         if let url = subscriber.webhookURL, let secret = subscriber.webhookSecret {
             lines.append("[subscriber.webhook]")

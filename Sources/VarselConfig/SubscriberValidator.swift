@@ -27,6 +27,7 @@ struct SubscriberValidator {
         let services = try references(
             fields.services, key: "services", known: catalog.services.map(\.id), noun: "a service id in the catalog")
         let kinds = try kinds(fields.kinds)
+        let minSeverity = try minSeverity(fields.minSeverity)
         let actsFor = try actsFor(fields.actsFor, kind: kind)
         let webhook = try fields.webhook.map { webhook throws(FieldProblem) in try self.webhook(webhook) }
 
@@ -45,7 +46,9 @@ struct SubscriberValidator {
         return ValidatedSubscriber(
             id: id, idWasGiven: fields.id != nil, kind: kind, name: name, orgNumber: orgNumber,
             municipalityNumber: municipalityNumber, emails: emails,
-            subscription: Subscription(everything: everything, apis: apis, services: services, kinds: Set(kinds)),
+            subscription: Subscription(
+                everything: everything, apis: apis, services: services, kinds: Set(kinds),
+                minSeverity: minSeverity),
             actsFor: actsFor, webhookURL: webhook?.url, webhookAllowHTTP: webhook?.allowHTTP ?? false,
             webhookSecret: webhook?.secret)
     }
@@ -136,6 +139,18 @@ struct SubscriberValidator {
             kinds.append(kind)
         }
         return kinds
+    }
+
+    /// `min_severity`: one of Severity's words, lower case as status pages write `impact`.
+    private func minSeverity(_ text: String?) throws(FieldProblem) -> Severity? {
+        guard let text else { return nil }
+        let choices = Severity.allCases.map(\.rawValue)
+        let expected = "one of " + choices.map { "\"\($0)\"" }.joined(separator: ", ")
+        guard let severity = Severity(rawValue: text) else {
+            let hint = KeySuggestion.closest(to: text, among: choices).map { "; did you mean \"\($0)\"?" } ?? ""
+            throw FieldProblem("min_severity", "\"\(TextRules.shown(text))\" is not \(expected)\(hint)")
+        }
+        return severity
     }
 
     private func actsFor(_ numbers: [String], kind: SubscriberKind) throws(FieldProblem) -> [String] {

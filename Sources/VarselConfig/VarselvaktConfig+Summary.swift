@@ -17,7 +17,9 @@ extension VarselvaktConfig {
                 + "User-Agent \(poll.userAgent.map { "\"\($0)\"" } ?? "default")")
         lines.append("Feeds (\(feeds.count)):")
         for feed in feeds {
-            lines.append("  \(feed.id.rawValue): \(feed.url)\(feed.allowHTTP ? " (plain http allowed)" : "")")
+            lines.append(
+                "  \(feed.id.rawValue): \(feed.url) (format \(feed.format.rawValue))"
+                    + (feed.allowHTTP ? " (plain http allowed)" : ""))
             lines.append(
                 "    every \(Self.format(feed.interval)), timeout \(Self.format(feed.timeout)) "
                     + "(connect \(Self.format(feed.connectTimeout))), at most \(ByteSizeSyntax.format(feed.maxBytes)), "

@@ -13,7 +13,8 @@ public struct PlannedDelivery: Sendable, Hashable, Codable {
     /// change was routed: the record of who was told survives later edits of the subscribers file.
     public var recipients: [String]
     /// Why this subscriber gets the change, for KS support: "api:inntekt", "service:foreldrebetaling",
-    /// "all", "unmatched", "for:0301" (a vendor acting for a municipality).
+    /// "all", "unmatched", "for:0301" (a vendor acting for a municipality), "platform:maskinporten"
+    /// (subscribed to an API that depends on the platform the notice names), "for:0301,platform:maskinporten".
     public var reason: String
     /// Stable per (change, subscriber, channel): sent as a header so receivers drop redeliveries.
     public var idempotencyKey: String

@@ -314,7 +314,9 @@ let atomFixtureEntries: [AtomFixtureEntry] = [
         categories: ["Nyhet", "Maskinporten", "Test"], updated: "2023-04-25T00:00:00.000Z",
         kind: .news,
         apis: [
-            "aktivkonto", "avregning", "bsu", "inntekthendelser", "mvameldingsopplysning", "naeringsspesifikasjonhendelser",
+            // "Maskinporten" (the platform, catalog kind "platform") is named in the title and category.
+            "aktivkonto", "avregning", "bsu", "inntekthendelser", "maskinporten", "mvameldingsopplysning",
+            "naeringsspesifikasjonhendelser",
             "omregistreringsavgift", "oppdragutenlandskevirksomheter", "pgi", "pgiforfolketrygden", "restanser",
             "skattemeldingfastsatthendelser", "skattemeldingupersonlighendelser", "skattemeldingutkasthendelser",
             "skatteoppgjoerhendelser", "skatteplikt", "tilleggsskatt", "tilleggsskatthendelser",
@@ -344,7 +346,9 @@ let atomFixtureEntries: [AtomFixtureEntry] = [
         categories: ["Nyhet", "Maskinporten", "Test"], updated: "2023-03-07T00:00:00.000Z",
         kind: .news,
         apis: [
-            "beregnetskatt", "inntekt", "inntektsmottakere", "mvamelding", "mvaregister", "naeringsspesifikasjon",
+            // "Maskinporten" (the platform, catalog kind "platform") is named in the title and category.
+            "beregnetskatt", "inntekt", "inntektsmottakere", "maskinporten", "mvamelding", "mvaregister",
+            "naeringsspesifikasjon",
             "sistetilgjengeligeskatteoppgjoer", "skattemelding", "skattemeldingupersonlig", "spesifisertsummertskattegrunnlag",
             "summertskattegrunnlag", "tjenestepensjonsavtale", "trukketkildeskattpaaloenn",
         ], scope: .apis),

@@ -46,12 +46,12 @@ enum Subscribers {
 /// A change as the poll cycle records it, from a classification.
 func change(
     id: Int64 = 1, _ type: ChangeType = .new, title: String = "Testvarsel", kind: NoticeKind, apis: [String],
-    scope: NoticeScope? = nil
+    scope: NoticeScope? = nil, severity: Severity? = nil
 ) -> ChangeRecord {
     ChangeRecord(
         id: id, noticeID: NoticeID("notice-\(id)"), feedID: FeedID("api"), change: type,
         at: Date(timeIntervalSince1970: 1_700_000_000), title: title, kind: kind, apis: apis,
-        scope: scope ?? (apis.isEmpty ? .unknown : .apis), versionSeq: 1, previousVersionSeq: nil)
+        scope: scope ?? (apis.isEmpty ? .unknown : .apis), versionSeq: 1, previousVersionSeq: nil, severity: severity)
 }
 
 /// Notices from the real feed snapshots, parsed by FeedParse and classified by Classify exactly

@@ -55,7 +55,7 @@ import VarselConfig
         #expect(
             error.description
                 == "varselvakt.toml:7: feeds[1].intervall: unknown key; did you mean \"interval\"? (allowed here: url, "
-                + "path, allow_http, name, apis, interval, timeout, connect_timeout, max_bytes, max_redirects, "
+                + "path, allow_http, format, name, apis, interval, timeout, connect_timeout, max_bytes, max_redirects, "
                 + "withdraw_after_polls, baseline_alert_max_age)")
     }
 

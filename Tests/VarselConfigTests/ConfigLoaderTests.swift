@@ -45,11 +45,23 @@ import VarselModel
         #expect(loaded.store.path == "/var/lib/varselvakt/varselvakt.sqlite")
         #expect(loaded.catalogPath == directory.path + "/catalog.toml")
         #expect(loaded.poll.maxBackoff == .seconds(3600))
-        #expect(loaded.feeds.map(\.id) == [FeedID("api-dokumentasjon"), FeedID("folkeregisteret")])
-        #expect(loaded.feeds[1].apis == ["folkeregisteret"])
-        #expect(loaded.feeds[1].interval == .seconds(900))
-        #expect(loaded.feeds[1].maxBytes == 10 * 1024 * 1024)
-        #expect(loaded.feeds[1].timeout == .seconds(30))
+        // Skatteetaten's status page (its driftsvarsler since 2024), the platforms' pages, then the
+        // two GitHub feeds (news and planned changes).
+        #expect(
+            loaded.feeds.map(\.id) == [
+                FeedID("skatteetaten-status"), FeedID("digdir-status"), FeedID("ksfiks-status"),
+                FeedID("api-dokumentasjon"), FeedID("folkeregisteret"),
+            ])
+        #expect(loaded.feeds.map(\.format) == [.auto, .statuspage, .auto, .atom, .rss])
+        #expect(loaded.feeds[0].url == "https://status.skatteetaten.no")
+        #expect(loaded.feeds[1].url == "https://status.digdir.no")
+        #expect(loaded.feeds[1].apis.isEmpty)
+        #expect(loaded.feeds[2].url == "https://status.fiks.ks.no")
+        let folkeregisteret = loaded.feeds[4]
+        #expect(folkeregisteret.apis == ["folkeregisteret"])
+        #expect(folkeregisteret.interval == .seconds(900))
+        #expect(folkeregisteret.maxBytes == 10 * 1024 * 1024)
+        #expect(folkeregisteret.timeout == .seconds(30))
         #expect(loaded.subscribersPath == directory.path + "/subscribers.toml")
         #expect(loaded.subscribers.count == 5)
         #expect(loaded.delivery == DeliveryConfig())
