@@ -23,11 +23,14 @@ extension SourceDiscovery {
                 case .modified(let response):
                     return response
                 case .notModified:
-                    tried.append(DiscoveryAttempt(step: step, url: target, outcome: "304 Not Modified without a request for it", isSuccess: false))
+                    tried.append(
+                        DiscoveryAttempt(
+                            step: step, url: target, outcome: "304 Not Modified without a request for it", isSuccess: false))
                     return nil
                 }
             } catch {
-                tried.append(DiscoveryAttempt(step: step, url: target, outcome: Self.reason(error, url: target), isSuccess: false))
+                tried.append(
+                    DiscoveryAttempt(step: step, url: target, outcome: Self.reason(error, url: target), isSuccess: false))
                 return nil
             }
         }

@@ -12,8 +12,9 @@ enum SiteURL {
     }
 
     /// `<base>`: scheme://authority plus the path, without query or fragment, without a trailing
-    /// slash, and without a trailing `/history.atom`, `/history.rss` or `/api/v2/<doc>.json`, so
-    /// that every URL of a Statuspage page (the page, its feeds, its API) gives the page's base.
+    /// slash, and without a trailing `/history.atom`, `/history.rss`, `/api/v2/<doc>.json` or
+    /// HTML file name (`/index.html`, `/status.htm`), so that every URL of a Statuspage page
+    /// (the page, its feeds, its API) gives the page's base.
     static func base(of url: String) -> String {
         var text = Substring(url)
         if let end = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = text[..<end] }
@@ -27,6 +28,12 @@ enum SiteURL {
         for feed in ["/history.atom", "/history.rss"] where path.hasSuffix(feed) {
             path.removeLast(feed.count)
         }
+        // A page file is not a folder: `/index.html/api/v2/summary.json` exists nowhere.
+        if let slash = path.lastIndex(of: "/"),
+            path[slash...].lowercased().hasSuffix(".html") || path[slash...].lowercased().hasSuffix(".htm")
+        {
+            path = String(path[..<slash])
+        }
         while path.hasSuffix("/") { path.removeLast() }
         return String(origin) + String(authority) + path
     }
@@ -36,7 +43,8 @@ enum SiteURL {
         guard let colon = url.firstIndex(of: ":") else { return nil }
         let scheme = url[..<colon]
         guard let first = scheme.unicodeScalars.first, first.isASCIILetter,
-            scheme.unicodeScalars.allSatisfy({ $0.isASCIILetter || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0) })
+            scheme.unicodeScalars.allSatisfy({ $0.isASCIILetter || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0) }
+            )
         else { return nil }
         return scheme.lowercased()
     }

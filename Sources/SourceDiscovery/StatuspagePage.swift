@@ -14,7 +14,10 @@ struct StatuspagePage: Sendable, Hashable, Decodable {
     /// The page, if `bytes` are a JSON object with a `page` object holding a non-empty `id` and a
     /// `url` or `name`; nil for anything else (HTML, a feed, other JSON).
     static func read(_ bytes: [UInt8]) -> StatuspagePage? {
-        guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }),
+        guard
+            let first = bytes.first(where: {
+                $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF
+            }),
             first == UInt8(ascii: "{"),
             let page = try? JSONDecoder().decode(Document.self, from: Data(bytes)).page,
             !page.id.isEmpty, page.url != nil || page.name != nil

@@ -1,8 +1,9 @@
 import Foundation
-@testable import SourceDiscovery
 import TestSupport
 import Testing
 import VarselModel
+
+@testable import SourceDiscovery
 
 @Suite("SourceDiscovery")
 struct SourceDiscoveryTests {
@@ -39,7 +40,8 @@ struct SourceDiscoveryTests {
         try await withSite { site in
             try site.copy(statuspage: "streamyard-history.atom", to: "feeds/incidents.atom")
             try site.server.write(
-                page(links: [#"<link rel="alternate" type="application/atom+xml" href="feeds/incidents.atom" title="Hendelser">"#]),
+                page(links: [#"<link rel="alternate" type="application/atom+xml" href="feeds/incidents.atom" title="Hendelser">"#]
+                ),
                 at: "index.html")
 
             let result = await site.discovery.discover(site.server.url("/"))
@@ -79,7 +81,9 @@ struct SourceDiscoveryTests {
 
             #expect(result.found?.format == .rss)
             #expect(result.found?.url == site.server.url("/history.rss"))
-            #expect(result.tried.map(\.url) == ["/", "/api/v2/summary.json", "/history.atom", "/history.rss"].map { site.server.url($0) })
+            #expect(
+                result.tried.map(\.url)
+                    == ["/", "/api/v2/summary.json", "/history.atom", "/history.rss"].map { site.server.url($0) })
             #expect(result.tried.map(\.isSuccess) == [false, false, false, true])
         }
     }
@@ -202,7 +206,8 @@ struct SourceDiscoveryTests {
                 format = "rss"
 
                 """)
-        let plain = DiscoveredSource(format: .atom, url: "http://intern.example/feed", name: "intern-example", needsAllowHTTP: true)
+        let plain = DiscoveredSource(
+            format: .atom, url: "http://intern.example/feed", name: "intern-example", needsAllowHTTP: true)
         #expect(plain.pasteBlock.hasSuffix("format = \"atom\"\nallow_http = true\n"))
     }
 
@@ -214,8 +219,9 @@ struct SourceDiscoveryTests {
         ("https://status.skatteetaten.no/api/v2/summary.json", "https://status.skatteetaten.no"),
         ("https://example.com:8443/status/api/v2/incidents/unresolved.json", "https://example.com:8443/status"),
         ("file:///var/lib/snap/history.atom", "file:///var/lib/snap"),
+        ("https://example.com/drift/index.html?lang=nb", "https://example.com/drift"),
     ])
-    func baseDropsTrailingSlashFeedAndAPIPath(url: String, base: String) {
+    func baseDropsTrailingSlashFeedAPIAndPagePath(url: String, base: String) {
         #expect(SiteURL.base(of: url) == base)
     }
 
