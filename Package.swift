@@ -86,6 +86,10 @@ let package = Package(
                 "VarselModel", "Curl", .product(name: "Logging", package: "swift-log"),
             ], swiftSettings: strict),
 
+        // How to read a page: Statuspage API, linked feeds, /history.atom|rss (`sources discover`).
+        .target(
+            name: "SourceDiscovery", dependencies: ["VarselModel", "FeedFetch", "FeedParse", "CLibXML2"], swiftSettings: strict),
+
         // Wiring: one poll cycle, the services, the CLI's queries.
         .target(
             name: "VarselApp",
@@ -101,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "varselvakt",
             dependencies: [
-                "VarselApp", "VarselModel", "VarselConfig", "NoticeStore", "Probes",
+                "VarselApp", "VarselModel", "VarselConfig", "NoticeStore", "Probes", "SourceDiscovery", "FeedFetch", "Curl",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -109,10 +113,13 @@ let package = Package(
 
         // Shared by the test targets: fixture paths and a real HTTP server on 127.0.0.1.
         .target(
-            name: "TestSupport", dependencies: ["Curl"], path: "Tests/TestSupport", exclude: ["http_server.py", "smtp_server.py"], swiftSettings: strict),
+            name: "TestSupport", dependencies: ["Curl"], path: "Tests/TestSupport", exclude: ["http_server.py", "smtp_server.py", "site_server.py"], swiftSettings: strict),
         .testTarget(name: "CurlTests", dependencies: ["Curl", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "FeedFetchTests", dependencies: ["TestSupport", "FeedFetch", "Curl", "VarselModel"], swiftSettings: strict),
+        .testTarget(
+            name: "SourceDiscoveryTests", dependencies: ["SourceDiscovery", "TestSupport", "FeedFetch", "VarselModel", "Curl"],
+            swiftSettings: strict),
         .testTarget(name: "FeedParseTests", dependencies: ["TestSupport", "FeedParse", "VarselModel"], swiftSettings: strict),
         .testTarget(
             name: "StatusPageTests", dependencies: ["StatusPage", "VarselModel", "FeedParse", "TestSupport"],
