@@ -95,7 +95,7 @@ let package = Package(
             name: "VarselApp",
             dependencies: [
                 "VarselModel", "Curl", "FeedFetch", "FeedParse", "NoticeStore", "NoticeDiff", "Classify", "VarselConfig",
-                "Routing", "Compose", "Delivery", "Probes",
+                "Routing", "Compose", "Delivery", "Probes", "StatusPage", "SourceDiscovery",
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),

@@ -30,6 +30,8 @@ struct APIMatcher: Sendable {
     private let byFirstID: [[Int32]]
     /// Folded category → the ids of the APIs that list it.
     private let categories: [String: [String]]
+    /// Ids of the catalog's platform entries.
+    let platforms: Set<String>
 
     /// Adds every name's words to `vocabulary`.
     init(catalog: Catalog, vocabulary: inout Vocabulary) {
@@ -53,6 +55,7 @@ struct APIMatcher: Sendable {
         for (rank, ids) in nameIDs.enumerated() { byFirstID[Int(ids[0])].append(Int32(rank)) }
         self.byFirstID = byFirstID
         self.categories = categories
+        platforms = Set(catalog.apis.filter { $0.kind == .platform }.map(\.id))
     }
 
     /// Lower-cased, trimmed: feed categories come as "Skatteoppgjør", "skatteoppgjør", "OTP".
@@ -75,8 +78,16 @@ struct APIMatcher: Sendable {
 
     /// The catalog ids the notice names, sorted, no duplicates. `words` is title + summary +
     /// content with `Word.border` between them.
-    func apis(categories noticeCategories: [String], words: [Word]) -> [String] {
-        let named = namedAPIs(in: words)
+    /// - Parameter titleEnd: words before this index are the title. A platform (Maskinporten,
+    ///   Altinn) counts only when the title or a category names it: the body of a notice mentions
+    ///   Maskinporten to explain how to get a token far more often than to report it down, and a
+    ///   platform reaches the subscribers of every API that depends on it.
+    func apis(categories noticeCategories: [String], words: [Word], titleEnd: Int? = nil) -> [String] {
+        var named = namedAPIs(in: words)
+        if let titleEnd, !platforms.isEmpty, !named.isDisjoint(with: platforms) {
+            let inTitle = namedAPIs(in: Array(words[..<titleEnd]))
+            named = named.filter { !platforms.contains($0) || inTitle.contains($0) }
+        }
         var found = named
         for category in noticeCategories {
             guard let ids = categories[Self.fold(category)] else { continue }

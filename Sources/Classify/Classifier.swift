@@ -62,12 +62,17 @@ public struct Classifier: Sendable {
             ?? KindRules.kind(title: title, body: body, categories: categories) {
                 readWindow().map { window in input.published.map { (window.end ?? window.start) > $0 } ?? true } ?? false
             }
-        var named = matcher.apis(categories: input.categories, words: words)
+        var named = matcher.apis(categories: input.categories, words: words, titleEnd: titleEnd)
         var unmapped: [String] = []
         if let facts = input.facts, !facts.components.isEmpty {
             let mapped = components.map(facts.components)
             named = Array(Set(named).union(mapped.apis)).sorted()
             unmapped = mapped.unmapped
+        }
+        // A notice that names only platforms in a source about specific APIs (Folkeregisteret's
+        // feed: "Problemer med Altinn-delegering") still concerns those APIs.
+        if !named.isEmpty, !input.feedAPIs.isEmpty, named.allSatisfy(matcher.platforms.contains) {
+            named = Array(Set(named).union(input.feedAPIs)).sorted()
         }
         let (scope, apis) = ScopeRules.scope(
             apis: named, title: title, body: body, feedAPIs: input.feedAPIs, unmappedComponents: !unmapped.isEmpty)

@@ -218,6 +218,9 @@ enum Schema {
             // incident concerns, its status. `facts` keeps them per version (JSON of SourceFacts) so
             // a notice can be reclassified later; `severity` and `unmappedComponents` are the
             // classification's, on the notice and (severity) on each change for routing and history.
+            // A status page is read from two documents (incidents, scheduled maintenances), each
+            // with its own validators; `sourceDocument` keeps them and the last body, so a poll
+            // where only one document changed still sees the whole page.
             try db.execute(
                 sql: """
                     ALTER TABLE noticeVersion ADD COLUMN facts TEXT;
@@ -225,6 +228,15 @@ enum Schema {
                     ALTER TABLE notice ADD COLUMN severity TEXT;
                     ALTER TABLE notice ADD COLUMN unmappedComponents TEXT NOT NULL DEFAULT '[]';
                     ALTER TABLE noticeChange ADD COLUMN severity TEXT;
+                    CREATE TABLE sourceDocument (
+                        feedID TEXT NOT NULL,
+                        url TEXT NOT NULL,
+                        etag TEXT,
+                        lastModified TEXT,
+                        body BLOB NOT NULL,
+                        fetchedAt DATETIME NOT NULL,
+                        PRIMARY KEY (feedID, url)
+                    );
                     """)
         }
         return migrator

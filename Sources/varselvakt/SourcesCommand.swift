@@ -4,6 +4,6 @@ import ArgumentParser
 /// A group, so each question is its own small command in its own file.
 struct SourcesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sources", abstract: "Find out how to read a status page or feed.",
-        subcommands: [SourcesDiscoverCommand.self])
+        commandName: "sources", abstract: "Find out how to read a status page or feed, and which components a page has.",
+        subcommands: [SourcesDiscoverCommand.self, SourcesComponentsCommand.self])
 }

@@ -87,3 +87,18 @@ import VarselModel
         #expect(result.unmappedComponents.isEmpty)
     }
 }
+
+@Suite struct ComponentNameFallbackTests {
+    @Test func componentNamedLikeACatalogEntryMapsWithoutBeingListed() {
+        let catalog = Catalog(apis: [
+            CatalogAPI(id: "restanser", name: "Restanser API", aliases: ["Restanser"]),
+            CatalogAPI(id: "inntekt", name: "Inntekt API", statusComponents: ["Restanser"]),
+        ])
+        let classifier = Classifier(catalog: catalog)
+        let byName = SourceFacts(kind: .incident, components: [StatusComponent(code: "q", name: "Restanser API")])
+        #expect(classifier.classify(ClassificationInput(title: "Feil", facts: byName)).apis == ["restanser"])
+        // A listed value wins over another entry's alias.
+        let listed = SourceFacts(kind: .incident, components: [StatusComponent(code: "q", name: "restanser")])
+        #expect(classifier.classify(ClassificationInput(title: "Feil", facts: listed)).apis == ["inntekt"])
+    }
+}

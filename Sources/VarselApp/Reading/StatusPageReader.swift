@@ -1,0 +1,83 @@
+import FeedFetch
+import Foundation
+import NoticeStore
+import StatusPage
+import VarselConfig
+import VarselModel
+
+/// Reads a status page through the Statuspage API v2: `/api/v2/incidents.json` and
+/// `/api/v2/scheduled-maintenances.json` under the page's base URL, each with its own
+/// conditional GET, fetched at the same time.
+///
+/// When only one document changed, the other's last body (kept in `sourceDocument`) stands in
+/// for it, so the differ always sees the whole page: an incident is never taken for withdrawn
+/// because its document happened to answer 304.
+struct StatusPageReader: Sendable {
+    let fetcher: FeedFetcher
+
+    static func documentURLs(base: String) -> (incidents: String, maintenances: String) {
+        let base = base.hasSuffix("/") ? String(base.dropLast()) : base
+        return (base + "/api/v2/incidents.json", base + "/api/v2/scheduled-maintenances.json")
+    }
+
+    func read(_ feed: FeedConfig, base: String, stored: [String: SourceDocument]) async throws(SourceReadFailure)
+        -> SourceRead
+    {
+        let urls = Self.documentURLs(base: base)
+        let limits = feed.fetchLimits
+        async let incidentsRead = fetch(urls.incidents, stored: stored[urls.incidents], limits: limits)
+        async let maintenancesRead = fetch(urls.maintenances, stored: stored[urls.maintenances], limits: limits)
+        let incidents: Fetched
+        let maintenances: Fetched
+        do {
+            (incidents, maintenances) = try await (incidentsRead, maintenancesRead)
+        } catch let failure as SourceReadFailure {
+            throw failure
+        } catch {
+            throw SourceReadFailure(message: "\(base): \(error)")
+        }
+        if !incidents.isModified && !maintenances.isModified {
+            return .notModified(.none)
+        }
+        let page: StatusPageAdapter.Page
+        do {
+            page = try StatusPageAdapter.page(
+                incidents: incidents.document.body, incidentsURL: urls.incidents,
+                maintenances: maintenances.document.body, maintenancesURL: urls.maintenances, base: base)
+        } catch {
+            throw SourceReadFailure(
+                message: error.description, status: 200,
+                bytes: incidents.document.body.count + maintenances.document.body.count)
+        }
+        return .modified(
+            SourceSnapshot(
+                format: .statuspage, title: page.title, entries: page.entries, skipped: page.skipped, status: 200,
+                bytes: incidents.document.body.count + maintenances.document.body.count, validators: .none,
+                documents: [incidents.document, maintenances.document]))
+    }
+
+    private struct Fetched: Sendable {
+        var document: SourceDocumentState
+        var isModified: Bool
+    }
+
+    private func fetch(_ url: String, stored: SourceDocument?, limits: FetchLimits) async throws(SourceReadFailure) -> Fetched {
+        // Validators only with a body to fall back on: a 304 without one would leave a hole.
+        let validators = stored.map { Validators(etag: $0.etag, lastModified: $0.lastModified) } ?? .none
+        let result: FetchResult
+        do {
+            result = try await fetcher.fetch(FeedRequest(url: url, validators: validators, limits: limits))
+        } catch {
+            throw SourceReadFailure(message: error.description, retryAfter: error.retryAfter)
+        }
+        switch result {
+        case .notModified(let fresh):
+            guard let stored else {
+                throw SourceReadFailure(message: "\(url): answered 304 Not Modified to a request without validators", status: 304)
+            }
+            return Fetched(document: SourceDocumentState(url: url, validators: fresh.isEmpty ? validators : fresh, body: stored.body), isModified: false)
+        case .modified(let fetched):
+            return Fetched(document: SourceDocumentState(url: url, validators: fetched.validators, body: fetched.body), isModified: true)
+        }
+    }
+}
