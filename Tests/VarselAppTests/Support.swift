@@ -23,7 +23,7 @@ struct Sandbox {
     ///     repository's templates and `extraConfig` (e.g. an [email] section).
     init(
         url: String? = nil, extraFeedKeys: String = "", withdrawAfter: Int = 2, subscribers: String? = nil,
-        extraConfig: String = ""
+        extraConfig: String = "", feedAPIs: [String] = ["folkeregisteret"]
     ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("varselvakt-app-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -54,7 +54,7 @@ struct Sandbox {
             [[feeds]]
             name = "folkeregisteret"
             url = "\(url ?? "file://\(feedFile.path)")"
-            apis = ["folkeregisteret"]
+            apis = [\(feedAPIs.map { "\"\($0)\"" }.joined(separator: ", "))]
             \(extraFeedKeys)
             """
         config = try ConfigLoader.load(text: text, file: "test.toml", baseDirectory: directory.path)

@@ -37,6 +37,14 @@ public struct NoticeJSON: Encodable, Sendable {
     var firstSeen: String
     var lastChanged: String
     var versions: Int
+    /// The source's severity (status-page `impact`), null for feeds.
+    var severity: String?
+    /// The source's own status word for the newest update ("investigating"), null for feeds.
+    var sourceStatus: String?
+    /// Status-page components the notice concerns, as the page names them.
+    var components: [String]
+    /// Components no catalog entry maps (KS extends `status_components` with these).
+    var unmappedComponents: [String]
 
     public init(_ n: NoticeRecord) {
         id = n.id.rawValue
@@ -61,6 +69,10 @@ public struct NoticeJSON: Encodable, Sendable {
         firstSeen = OutputDate.iso(n.firstSeenAt)
         lastChanged = OutputDate.iso(n.lastChangedAt)
         versions = n.versionCount
+        severity = n.classification.severity?.rawValue
+        sourceStatus = n.entry.facts?.status
+        components = n.entry.facts?.components.map(\.name) ?? []
+        unmappedComponents = n.classification.unmappedComponents
     }
 
     enum CodingKeys: String, CodingKey {
@@ -68,6 +80,7 @@ public struct NoticeJSON: Encodable, Sendable {
         case maintenanceWindow = "maintenance_window", unparsedWindow = "unparsed_window", cancels,
             cancelsNoticeId = "cancels_notice_id", categories
         case published, updated, status, firstSeen = "first_seen", lastChanged = "last_changed", versions
+        case severity, sourceStatus = "source_status", components, unmappedComponents = "unmapped_components"
     }
 
     // Optional keys are always present (null when unknown), so consumers can rely on them.
@@ -93,6 +106,10 @@ public struct NoticeJSON: Encodable, Sendable {
         try c.encode(firstSeen, forKey: .firstSeen)
         try c.encode(lastChanged, forKey: .lastChanged)
         try c.encode(versions, forKey: .versions)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(sourceStatus, forKey: .sourceStatus)
+        try c.encode(components, forKey: .components)
+        try c.encode(unmappedComponents, forKey: .unmappedComponents)
     }
 }
 
@@ -110,6 +127,7 @@ public struct ChangeJSON: Encodable, Sendable {
     var alerting: Bool
     var version: Int?
     var previousVersion: Int?
+    var severity: String?
 
     public init(_ c: ChangeRecord) {
         id = c.id
@@ -124,11 +142,12 @@ public struct ChangeJSON: Encodable, Sendable {
         alerting = c.change.isAlerting
         version = c.versionSeq
         previousVersion = c.previousVersionSeq
+        severity = c.severity?.rawValue
     }
 
     enum CodingKeys: String, CodingKey {
         case id, noticeId = "notice_id", feed, change, at, title, kind, apis, scope, alerting
-        case version, previousVersion = "previous_version"
+        case version, previousVersion = "previous_version", severity
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -145,6 +164,7 @@ public struct ChangeJSON: Encodable, Sendable {
         try c.encode(alerting, forKey: .alerting)
         try c.encode(version, forKey: .version)
         try c.encode(previousVersion, forKey: .previousVersion)
+        try c.encode(severity, forKey: .severity)
     }
 }
 

@@ -13,6 +13,7 @@ public struct SubscriberJSON: Encodable, Sendable {
     var apis: [String]
     var services: [String]
     var kinds: [String]
+    var minSeverity: String?
     var actsFor: [String]
 
     public init(_ s: Subscriber) {
@@ -27,6 +28,7 @@ public struct SubscriberJSON: Encodable, Sendable {
         apis = s.subscription.apis
         services = s.subscription.services
         kinds = s.subscription.kinds.map(\.rawValue).sorted()
+        minSeverity = s.subscription.minSeverity?.rawValue
         actsFor = s.actsFor
     }
 
@@ -37,6 +39,7 @@ public struct SubscriberJSON: Encodable, Sendable {
         if !subscription.apis.isEmpty { parts.append("apis: " + subscription.apis.joined(separator: ", ")) }
         if !subscription.services.isEmpty { parts.append("services: " + subscription.services.joined(separator: ", ")) }
         if !subscription.kinds.isEmpty { parts.append("kinds: " + subscription.kinds.map(\.rawValue).sorted().joined(separator: ", ")) }
+        if let minimum = subscription.minSeverity { parts.append("min_severity: \(minimum.rawValue)") }
         if !actsFor.isEmpty { parts.append("for: " + actsFor.joined(separator: ", ")) }
         return parts.isEmpty ? "-" : parts.joined(separator: "; ")
     }
@@ -44,6 +47,6 @@ public struct SubscriberJSON: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, kind, name, emails, all, apis, services, kinds
         case orgNumber = "org_number", municipalityNumber = "municipality_number", webhookUrl = "webhook_url"
-        case actsFor = "acts_for"
+        case actsFor = "acts_for", minSeverity = "min_severity"
     }
 }

@@ -63,7 +63,7 @@ struct SourceReader: Sendable {
                 }
                 return read
             } catch where error.isNotAFeed {
-                how = try await discover(feed)
+                how = try await discover(feed, firstFailure: error)
             }
         }
         switch how.format {
@@ -80,10 +80,15 @@ struct SourceReader: Sendable {
         }
     }
 
-    private func discover(_ feed: FeedConfig) async throws(SourceReadFailure) -> Resolution {
+    private func discover(_ feed: FeedConfig, firstFailure: SourceReadFailure) async throws(SourceReadFailure)
+        -> Resolution
+    {
         let result = await SourceDiscovery(fetcher: fetcher, limits: feed.fetchLimits).discover(feed.url)
         guard let found = result.found else {
-            throw SourceReadFailure(message: "\(feed.url): format \"auto\" found no way to read it: \(result.summary)")
+            // The feed's own error first: for a URL meant as a feed it is the one that matters.
+            var failure = firstFailure
+            failure.message += "; format \"auto\" found no status page or feed either (\(result.summary))"
+            throw failure
         }
         let resolution = Resolution(format: found.format, url: found.url)
         resolved.set(key(feed), resolution)
