@@ -25,6 +25,11 @@ cp config/snapshots/folkeregisteret-rss-2026-07-03.xml var/demo/folkeregisteret.
 swapper=$!
 python3 scripts/demo_statuspage.py 8765 20 &
 statuspage=$!
+# Wait until the page answers, so the daemon's first poll finds it.
+for _ in $(seq 50); do
+  python3 -c "import socket; socket.create_connection(('127.0.0.1', 8765), 0.2)" 2>/dev/null && break
+  sleep 0.1
+done
 trap 'kill $swapper $statuspage 2>/dev/null || true' EXIT
 echo "demo: alerts appear in var/demo/outbox/ about 20 s after start; in another shell try" >&2
 echo "      .build/release/varselvakt deliveries --config config/demo.toml" >&2

@@ -31,12 +31,14 @@ enum AlertTemplate: String, Sendable, CaseIterable {
     var html: String { "\(rawValue)-html" }
 
     /// Which alert a change gets: the change type decides, except that a new notice of kind
-    /// cancelled or maintenance gets its own wording (the kind as routed, `change.kind`).
+    /// cancelled or maintenance gets its own wording (the kind as routed, `change.kind`), and a
+    /// notice that became a cancellation by changing or vanishing (a status page's maintenance
+    /// completed or deleted before its window) is announced as cancelled, not as edited or withdrawn.
     static func choose(for change: ChangeRecord) -> AlertTemplate? {
         if change.feedID == .probes { return change.change.isAlerting ? .probe : nil }
         return switch change.change {
-        case .changed: .changed
-        case .withdrawn: .withdrawn
+        case .changed: change.kind == .cancelled ? .cancelled : .changed
+        case .withdrawn: change.kind == .cancelled ? .cancelled : .withdrawn
         case .reappeared: .reappeared
         case .new:
             switch change.kind {

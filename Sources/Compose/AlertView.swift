@@ -49,7 +49,12 @@ enum AlertView {
         }
         if let cancelled = context.cancelledTitle ?? classification.cancels, !cancelled.isEmpty {
             view["cancelledTitle"] = cancelled
+        } else if change.kind == .cancelled, change.change != .new {
+            // A status page cancels the maintenance itself: the notice names what is cancelled.
+            view["cancelledTitle"] = change.title
         }
+        if change.kind == .resolved { view["resolved"] = true }
+        if let severity = change.severity ?? classification.severity { view["severity"] = severityLabel(severity) }
         if template == .changed { view["diff"] = diff(context) }
         return view
     }
@@ -94,6 +99,16 @@ enum AlertView {
     }
 
     /// The kind in words, as a reader would say it.
+    /// Statuspage's impact in the words its Norwegian pages use.
+    static func severityLabel(_ severity: Severity) -> String {
+        switch severity {
+        case .none: "ingen påvirkning"
+        case .minor: "mindre"
+        case .major: "alvorlig"
+        case .critical: "kritisk"
+        }
+    }
+
     static func kindLabel(_ kind: NoticeKind) -> String {
         switch kind {
         case .incident: "driftsproblemer"

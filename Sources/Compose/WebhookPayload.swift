@@ -38,9 +38,16 @@ struct WebhookPayload: Encodable {
         var cancelsTitle: String?
         var maintenanceWindow: Window?
         var unparsedWindow: String?
+        /// A status page's impact (none, minor, major, critical); absent for feed notices.
+        var severity: String?
+        /// The status page's word for its newest update (investigating, identified, ...).
+        var sourceStatus: String?
+        /// Status-page components the notice concerns, as the page names them.
+        var components: [String]?
 
         enum CodingKeys: String, CodingKey {
-            case id, feed, title, link, kind, apis, scope, status, published
+            case id, feed, title, link, kind, apis, scope, status, published, severity, components
+            case sourceStatus = "source_status"
             case cancelsNoticeID = "cancels_notice_id"
             case cancelsTitle = "cancels_title"
             case maintenanceWindow = "maintenance_window"
@@ -96,7 +103,10 @@ struct WebhookPayload: Encodable {
             published: record.entry.published, cancelsNoticeID: record.cancelsNoticeID?.rawValue,
             cancelsTitle: context.cancelledTitle ?? classification.cancels,
             maintenanceWindow: classification.maintenanceWindow.map { Window(start: $0.start, end: $0.end) },
-            unparsedWindow: classification.unparsedWindow)
+            unparsedWindow: classification.unparsedWindow,
+            severity: (change.severity ?? classification.severity)?.rawValue,
+            sourceStatus: (context.version?.entry ?? record.entry).facts?.status,
+            components: (context.version?.entry ?? record.entry).facts.map { $0.components.map(\.name) })
         version = context.version.map(Version.init)
         previousVersion = context.previousVersion.map(Version.init)
     }
