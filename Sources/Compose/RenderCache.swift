@@ -75,7 +75,7 @@ final class RenderCache: Sendable {
     /// Linux and cost more than the rendering this cache saves.
     static func personalise(_ text: String, name: String, html: Bool) -> String {
         let needle = Array(namePlaceholder.utf8)
-        let replacement = Array((html ? escapeHTML(name) : name).utf8)
+        let replacement = Array((html ? htmlEscaped(name) : name).utf8)
         var text = text
         return text.withUTF8 { bytes -> String in
             var out: [UInt8] = []
@@ -97,22 +97,5 @@ final class RenderCache: Sendable {
             out.append(contentsOf: bytes[start...])
             return String(decoding: out, as: UTF8.self)
         }
-    }
-
-    /// The five characters Mustache escapes, escaped the same way.
-    static func escapeHTML(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

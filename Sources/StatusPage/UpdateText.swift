@@ -1,4 +1,5 @@
 import Foundation
+import VarselModel
 
 /// One update as varselvakt shows it, whatever source it was read from.
 struct ShownUpdate: Sendable, Hashable {
@@ -44,28 +45,12 @@ enum UpdateText {
     static func html(_ updates: [ShownUpdate]) -> String {
         updates.map { update in
             let (label, time) = heading(update)
-            var out = "<p><strong>\(escape(label))</strong>"
-            if let time { out += " (\(escape(time)))" }
+            var out = "<p><strong>\(htmlEscaped(label))</strong>"
+            if let time { out += " (\(htmlEscaped(time)))" }
             if !update.body.isEmpty {
-                out += " - " + update.body.split(separator: "\n").map { escape(String($0)) }.joined(separator: "<br>")
+                out += " - " + update.body.split(separator: "\n").map { htmlEscaped(String($0)) }.joined(separator: "<br>")
             }
             return out + "</p>"
         }.joined()
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
     }
 }

@@ -193,16 +193,22 @@ import VarselModel
         #expect(oslo.count == 3 && Set(oslo.map(\.planned.idempotencyKey)).count == 3)
     }
 
-    @Test func unchangedPageIsAConditionalGETOfBothDocumentsAndWritesNothing() async throws {
-        var world = try World()
-        defer { world.stop() }
+    /// A page with one open incident on Summert skattegrunnlag API.
+    static func oneIncident(at now: Date) -> Page {
         var page = Page()
         page.incidents = [
             Page.Incident(
-                id: "inc0a", name: "Feil", status: "investigating", impact: "minor", created: world.now,
-                updates: [Page.Update(id: "u1", status: "investigating", body: "Ser på det.", at: world.now)],
+                id: "inc0a", name: "Feil", status: "investigating", impact: "minor", created: now,
+                updates: [Page.Update(id: "u1", status: "investigating", body: "Ser på det.", at: now)],
                 components: [Page.summert])
         ]
+        return page
+    }
+
+    @Test func unchangedPageIsAConditionalGETOfBothDocumentsAndWritesNothing() async throws {
+        var world = try World()
+        defer { world.stop() }
+        var page = Self.oneIncident(at: world.now)
         _ = try await world.poll(page)
         let client = CurlClient()
         defer { client.shutdown() }
@@ -256,13 +262,7 @@ import VarselModel
     @Test func errorPageInsteadOfJSONFailsThePollNamingTheDocumentAndKeepsTheNotices() async throws {
         var world = try World()
         defer { world.stop() }
-        var page = Page()
-        page.incidents = [
-            Page.Incident(
-                id: "inc0a", name: "Feil", status: "investigating", impact: "minor", created: world.now,
-                updates: [Page.Update(id: "u1", status: "investigating", body: "Ser på det.", at: world.now)],
-                components: [Page.summert])
-        ]
+        let page = Self.oneIncident(at: world.now)
         _ = try await world.poll(page)
         try world.site.write("<html><body>502 Bad Gateway</body></html>", at: "api/v2/incidents.json")
         world.now = world.now.addingTimeInterval(60)
