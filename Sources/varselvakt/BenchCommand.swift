@@ -2,12 +2,13 @@ import ArgumentParser
 import Foundation
 import Probes
 import VarselApp
+import VarselConfig
 
 /// `varselvakt bench`: measurements for BENCHMARKS.md (never run by the test suite).
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Benchmarks (parse, ingest) for BENCHMARKS.md.",
-        subcommands: [Parse.self, Ingest.self, RoutinePoll.self, NotModified.self, Probes.self])
+        subcommands: [Parse.self, Ingest.self, RoutinePoll.self, NotModified.self, Probes.self, Classify.self])
 
     struct Parse: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Parse FILE repeatedly and report time per parse.")
@@ -76,6 +77,33 @@ struct BenchCommand: AsyncParsableCommand {
             let text = try String(contentsOfFile: file, encoding: .utf8)
             let urls = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
             print(await ProbeBenchmark.run(urls: urls, timeout: .seconds(timeout)))
+        }
+    }
+
+    struct Classify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Score the classifier against notices labelled by reading (labels/*.labels.json).",
+            discussion: """
+                Prints accuracy per field (kind, API recall, scope "all", window start, environment) with counts \
+                and a kind confusion matrix. Write rules from the "dev" split; check them on "holdout".
+                """)
+        @Option(name: .long, help: "A labels file (labels/folkeregisteret.labels.json).") var labels: String
+        @Option(name: .long, help: "The API catalog.") var catalog = "config/catalog.toml"
+        @Option(name: .long, help: "Directory of the feed builds the labelled notices come from.")
+        var feeds = "../shared/fixtures/feeds"
+        @Option(name: .long, help: "dev, holdout or all.") var split = "all"
+        @Flag(name: .long, help: "List every miss (id, title, field, label vs got).") var misses = false
+        @Flag(name: .long, help: "JSON instead of text.") var json = false
+
+        func validate() throws {
+            guard ["dev", "holdout", "all"].contains(split) else { throw ValidationError("--split is dev, holdout or all") }
+        }
+
+        func run() async throws {
+            let score = try ClassifierScore.run(
+                labelsFile: labels, feedsDirectory: feeds, catalog: try ConfigLoader.loadCatalog(path: catalog),
+                split: split == "all" ? nil : split)
+            print(json ? try score.json(misses: misses) : score.report(misses: misses))
         }
     }
 }
