@@ -125,7 +125,9 @@ let package = Package(
             name: "StatusPageTests", dependencies: ["StatusPage", "VarselModel", "FeedParse", "TestSupport"],
             swiftSettings: strict),
         .testTarget(name: "NoticeStoreTests", dependencies: ["NoticeStore", "VarselModel"], swiftSettings: strict),
-        .testTarget(name: "NoticeDiffTests", dependencies: ["NoticeDiff", "VarselModel"], swiftSettings: strict),
+        .testTarget(
+            name: "NoticeDiffTests", dependencies: ["NoticeDiff", "VarselModel", "FeedParse", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "ClassifyTests", dependencies: ["TestSupport", "Classify", "VarselModel", "VarselConfig"], swiftSettings: strict
         ),

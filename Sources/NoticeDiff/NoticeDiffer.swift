@@ -9,8 +9,11 @@ public import VarselModel
 /// - an absent notice is "withdrawn" only if it is newer than the oldest entry still in the feed
 ///   and has been absent for `withdrawAfterPolls` polls in a row; otherwise it fell off the
 ///   bottom of a windowed feed and is "expired", which is never alerted;
-/// - an unknown id whose published date and body text match a notice that left the feed is that
-///   notice under a new id (Folkeregisteret derives guids from titles);
+/// - an unknown id is a notice that left the feed, under a new id (Folkeregisteret derives guids
+///   from titles), when exactly one such pairing fits: same body text and date (any status); or,
+///   for an active notice inside the window, same body text whatever the date, or published
+///   within 24 hours with nearly the same words (`Reidentification` has the rules and why), so
+///   a notice retitled, re-dated and edited twice and then deleted is changed, changed, withdrawn;
 /// - the first poll of a feed records a baseline and alerts nothing, except entries newer than
 ///   `baselineAlertMaxAge` when that is set.
 public struct NoticeDiffer: Sendable {
@@ -58,16 +61,17 @@ public struct NoticeDiffer: Sendable {
 
         // Notices that left the feed, in store order, candidates for re-identification.
         var departed = stored.indices.filter { !seen.contains($0) }
-        for item in unknown {
-            if let match = reidentify(item.entry, item.fingerprint, among: departed, in: stored) {
-                departed.removeAll { $0 == match }
-                updates.append(updateForReidentified(stored[match], item.entry, item.fingerprint))
+        let oldestInFeed = present.lazy.compactMap { $0.entry.published ?? $0.entry.updated }.min()
+        let pairs = Reidentification(stored: stored, unknown: unknown, oldestInFeed: oldestInFeed).pairs(departed: departed)
+        for (position, item) in unknown.enumerated() {
+            if let pair = pairs[position] {
+                departed.removeAll { $0 == pair.notice }
+                updates.append(updateForReidentified(stored[pair.notice], item.entry, item.fingerprint, pair.evidence))
             } else {
                 updates.append(updateForNew(item.entry, item.fingerprint, isFirstPoll: isFirstPoll, now: now))
             }
         }
 
-        let oldestInFeed = present.lazy.compactMap { $0.entry.published ?? $0.entry.updated }.min()
         for index in departed where stored[index].status == .active {
             updates.append(updateForAbsent(stored[index], oldestInFeed: oldestInFeed))
         }
@@ -111,23 +115,9 @@ public struct NoticeDiffer: Sendable {
         }
     }
 
-    /// The departed notice an unknown entry really is, if exactly one fits: same body text, and
-    /// the same published date where both have one (Folkeregisteret added dates to old items in
-    /// 2021). An empty body proves nothing, so it never matches.
-    private func reidentify(
-        _ entry: FeedEntry, _ fp: Fingerprint, among departed: [Int], in stored: [StoredNotice]
-    ) -> Int? {
-        let emptyBody = Fingerprint(FeedEntry(id: "", title: "")).body
-        let candidates = departed.filter { index in
-            let notice = stored[index]
-            guard notice.fingerprint.body == fp.body, fp.body != emptyBody else { return false }
-            guard let before = notice.published, let now = entry.published else { return true }
-            return before == now
-        }
-        return candidates.count == 1 ? candidates[0] : nil
-    }
-
-    private func updateForReidentified(_ notice: StoredNotice, _ entry: FeedEntry, _ fp: Fingerprint) -> NoticeUpdate {
+    private func updateForReidentified(
+        _ notice: StoredNotice, _ entry: FeedEntry, _ fp: Fingerprint, _ evidence: ReidentificationEvidence
+    ) -> NoticeUpdate {
         let textChanged = fp.text != notice.fingerprint.text
         let change: ChangeType? =
             switch notice.status {
@@ -135,7 +125,7 @@ public struct NoticeDiffer: Sendable {
             case .active, .expired: textChanged ? .changed : nil
             }
         return NoticeUpdate(
-            noticeID: notice.id, change: change, reason: .reidentified(previousEntryID: notice.entryID),
+            noticeID: notice.id, change: change, reason: .reidentified(previousEntryID: notice.entryID, evidence: evidence),
             entry: entry, fingerprint: fp, recordsVersion: true, status: .active, missingPolls: 0,
             newEntryID: entry.id)
     }
@@ -156,12 +146,7 @@ public struct NoticeDiffer: Sendable {
     }
 
     private func updateForAbsent(_ notice: StoredNotice, oldestInFeed: Date?) -> NoticeUpdate {
-        // Inside the window only if strictly newer than the oldest entry still listed: a feed
-        // truncated to its newest N items drops exactly the ones at or below that line. A notice
-        // without any date cannot be placed, so it is treated as fallen off (never alerted).
-        let insideWindow: Bool =
-            if let date = notice.windowDate, let oldestInFeed { date > oldestInFeed } else { false }
-        guard insideWindow else {
+        guard Self.isInsideWindow(notice, oldestInFeed: oldestInFeed) else {
             return NoticeUpdate(
                 noticeID: notice.id, change: .expired, reason: .expired, entry: nil, fingerprint: nil,
                 recordsVersion: false, status: .expired, missingPolls: 0)
@@ -175,5 +160,13 @@ public struct NoticeDiffer: Sendable {
         return NoticeUpdate(
             noticeID: notice.id, change: nil, reason: .missing, entry: nil, fingerprint: nil,
             recordsVersion: false, status: .active, missingPolls: missing)
+    }
+
+    /// Whether a notice missing from the feed is still inside its window. Only if strictly newer
+    /// than the oldest entry still listed: a feed truncated to its newest N items drops exactly
+    /// the ones at or below that line. A notice without any date cannot be placed, so it is
+    /// treated as fallen off (never alerted).
+    static func isInsideWindow(_ notice: StoredNotice, oldestInFeed: Date?) -> Bool {
+        if let date = notice.windowDate, let oldestInFeed { date > oldestInFeed } else { false }
     }
 }

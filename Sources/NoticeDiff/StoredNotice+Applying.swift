@@ -5,7 +5,7 @@ extension Array where Element == StoredNotice {
     /// to its rows, so the next poll can diff against it without reading the feed's notices back.
     ///
     /// Mirrors the store's rules: a known notice takes the update's status and missing count, and
-    /// its entry's fingerprint and dates when the update records a version; a re-identified
+    /// its entry's fingerprint, dates and body text when the update records a version; a re-identified
     /// notice keeps its previous ids as aliases; an unknown one is added. Anything the update does
     /// not say stays as it was.
     public func applying(_ updates: [NoticeUpdate]) -> [StoredNotice] {
@@ -19,7 +19,8 @@ extension Array where Element == StoredNotice {
                 notices.append(
                     StoredNotice(
                         id: update.noticeID, entryID: entry.id, status: update.status, fingerprint: fingerprint,
-                        published: entry.published, updated: entry.updated, missingPolls: update.missingPolls))
+                        published: entry.published, updated: entry.updated, missingPolls: update.missingPolls,
+                        bodyText: update.status == .active ? StoredNotice.bodyText(of: entry) : nil))
                 continue
             }
             var notice = notices[position]
@@ -30,6 +31,8 @@ extension Array where Element == StoredNotice {
                 notice.published = entry.published
                 notice.updated = entry.updated
             }
+            // As the store loads it: the current text for active notices only.
+            notice.bodyText = notice.status == .active ? update.entry.map(StoredNotice.bodyText(of:)) ?? notice.bodyText : nil
             if let newEntryID = update.newEntryID {
                 for alias in [notice.entryID, notice.id.rawValue] where alias != newEntryID && !notice.aliases.contains(alias) {
                     notice.aliases.append(alias)

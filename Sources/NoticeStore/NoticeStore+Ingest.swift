@@ -47,10 +47,12 @@ extension NoticeStore {
                 aliases[row["noticeID"], default: []].append(row["alias"])
             }
             // Every poll of a modified feed reads every notice of it: columns by position, and
-            // dates parsed by `StoredDate` rather than GRDB's Calendar-based decoding.
+            // dates parsed by `StoredDate` rather than GRDB's Calendar-based decoding. Body text
+            // only for active notices, the only ones the differ may pair by similar words.
             let statement = try db.cachedStatement(
                 sql: """
-                    SELECT id, entryID, status, textHash, bodyHash, versionHash, published, updated, missingPolls
+                    SELECT id, entryID, status, textHash, bodyHash, versionHash, published, updated, missingPolls,
+                        CASE WHEN status = 'active' THEN summaryText || char(10) || contentText END
                     FROM notice WHERE feedID = ? \(extra) ORDER BY published DESC, id
                     """)
             var notices: [StoredNotice] = []
@@ -62,7 +64,8 @@ extension NoticeStore {
                         id: NoticeID(id), entryID: row[1], aliases: aliases[id] ?? [],
                         status: NoticeStatus(rawValue: row[2]) ?? .active,
                         fingerprint: Fingerprint(text: row[3], body: row[4], version: row[5]),
-                        published: StoredDate.date(row[6]), updated: StoredDate.date(row[7]), missingPolls: row[8]))
+                        published: StoredDate.date(row[6]), updated: StoredDate.date(row[7]), missingPolls: row[8],
+                        bodyText: row[9]))
             }
             return notices
         }

@@ -27,8 +27,9 @@ public struct NoticeUpdate: Sendable, Hashable {
         case textChanged
         /// Same text, other markup, dates, link or categories: recorded, not alerted.
         case versionOnly
-        /// An unknown id whose published date and text match a notice that left the feed.
-        case reidentified(previousEntryID: String)
+        /// An unknown id recognised as a notice missing from the feed (a retitle in a feed that
+        /// derives ids from titles); `evidence` says which rule paired them.
+        case reidentified(previousEntryID: String, evidence: ReidentificationEvidence)
         /// Missing from the feed inside its window, not yet for enough polls to call it withdrawn.
         case missing
         /// Back after being missing for fewer polls than the threshold.
@@ -54,6 +55,17 @@ public struct NoticeUpdate: Sendable, Hashable {
         self.missingPolls = missingPolls
         self.newEntryID = newEntryID
     }
+}
+
+/// Why `NoticeDiff` took an entry with an unknown id for a stored notice, strongest first (the
+/// rules in full: `Reidentification` in NoticeDiff).
+public enum ReidentificationEvidence: Int, Sendable, Hashable, CaseIterable {
+    /// Same body text and the same publication time: any status, expired and withdrawn included.
+    case sameDateAndBody
+    /// Same body text under another date: an active notice retitled and re-dated in one poll.
+    case sameBody
+    /// Published within a day and nearly the same words: retitled, re-dated and edited in one poll.
+    case similarBody
 }
 
 /// Counts of one poll's outcome, for the one-line summary `poll --once` prints.

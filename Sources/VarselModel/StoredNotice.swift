@@ -11,12 +11,16 @@ public struct StoredNotice: Sendable, Hashable {
     public var fingerprint: Fingerprint
     public var published: Date?
     public var updated: Date?
+    /// The current version's summary and content text (`bodyText(of:)`), so a notice retitled
+    /// and edited in the same poll can be recognised by similar words. The store loads it for
+    /// active notices only (nil otherwise): only those can be paired that way.
+    public var bodyText: String?
     /// Consecutive successful polls the notice has been missing from its feed while inside the window.
     public var missingPolls: Int
 
     public init(
         id: NoticeID, entryID: String, aliases: [String] = [], status: NoticeStatus, fingerprint: Fingerprint,
-        published: Date?, updated: Date?, missingPolls: Int = 0
+        published: Date?, updated: Date?, missingPolls: Int = 0, bodyText: String? = nil
     ) {
         self.id = id
         self.entryID = entryID
@@ -26,6 +30,12 @@ public struct StoredNotice: Sendable, Hashable {
         self.published = published
         self.updated = updated
         self.missingPolls = missingPolls
+        self.bodyText = bodyText
+    }
+
+    /// An entry's body as `bodyText` holds it: summary and content text, a newline between.
+    public static func bodyText(of entry: FeedEntry) -> String {
+        entry.summaryText + "\n" + entry.contentText
     }
 
     /// The date used to place the notice in the feed's window.

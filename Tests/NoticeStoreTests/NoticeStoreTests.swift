@@ -91,6 +91,18 @@ func poll(_ updates: [NoticeUpdate], at: Date, classifications: [NoticeID: Class
         #expect(try await store.notice("new-id").notice.id == NoticeID("old-id"))
     }
 
+    @Test func storedNoticesCarryBodyTextOfActiveNoticesOnly() async throws {
+        let temp = TempStore(); defer { temp.remove() }
+        let store = try temp.open()
+        _ = try await store.recordModified(poll([update("a", .baseline), update("b", .baseline)], at: t0))
+        _ = try await store.recordModified(
+            poll([update("b", .withdrawn, status: .withdrawn, entry: false)], at: t0 + 60))
+        let stored = try await store.storedNotices(feed: feed)
+        let text = StoredNotice.bodyText(of: FeedEntry(id: "a", title: "Tittel", contentText: "Tekst"))
+        #expect(stored.first { $0.id == NoticeID("a") }?.bodyText == text)
+        #expect(stored.first { $0.id == NoticeID("b") }?.bodyText == nil)
+    }
+
     @Test func failedPollLeavesNoticesAndValidatorsUntouched() async throws {
         let temp = TempStore(); defer { temp.remove() }
         let store = try temp.open()

@@ -78,6 +78,13 @@ struct Sandbox {
         }
     }
 
+    /// Puts a rewritten build (bytes made by a test) in place, as `serve(_:)` does a snapshot.
+    func serve(_ build: Data) throws {
+        let file = directory.appendingPathComponent("build-\(UUID().uuidString).xml")
+        try build.write(to: file)
+        try serve(file)
+    }
+
     func poll() async throws -> FeedPollReport { try await runtime.cycle.poll(feed) }
 
     /// A poll by a new process's runtime on the same files: nothing remembered in memory.
