@@ -35,7 +35,7 @@ public enum CatalogText {
     /// One line per (name, notice): the name, the notice's id, feed, date and title; then a count.
     public static func render(_ names: [UnrecognisedAPI]) -> String {
         guard !names.isEmpty else { return "No unrecognised API names in the stored notices." }
-        var table = TextTable(["NAME", "NOTICE", "FEED", "PUBLISHED", "STATUS", "TITLE"], maxWidths: [40, 36, 20, 16, 9, 80])
+        var table = TextTable(["NAME", "NOTICE", "FEED", "PUBLISHED", "STATUS", "TITLE"], maxWidths: [40, 120, 40, 16, 9, 80])
         for name in names {
             for mention in name.notices {
                 table.add([
