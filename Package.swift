@@ -75,9 +75,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ], swiftSettings: strict),
 
-        // Configuration files (TOML) -> validated values.
+        // Configuration files (TOML) -> validated values. BuiltIn/ holds the data files compiled into
+        // the binary (`BuiltInData`): symlinks to the canonical files under config/, so there is one copy.
         .target(
-            name: "VarselConfig", dependencies: ["VarselModel", "TOMLKit", "SwiftCSV"], swiftSettings: strict),
+            name: "VarselConfig",
+            dependencies: ["VarselModel", "TOMLKit", "SwiftCSV", .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.embedInCode("BuiltIn/catalog.toml")], swiftSettings: strict),
 
         // API health: probe rounds over libcurl (Runner/) and the pure incident state machine (Incidents/).
         .target(

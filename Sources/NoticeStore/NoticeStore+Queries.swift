@@ -141,7 +141,10 @@ extension NoticeStore {
             maintenanceWindow: windowStart.map { MaintenanceWindow(start: $0, end: row["windowEnd"]) },
             unparsedWindow: row["unparsedWindow"], cancels: row["cancels"],
             severity: (row["severity"] as String?).flatMap(Severity.init(rawValue:)),
-            unmappedComponents: JSONColumn.decode([String].self, row["unmappedComponents"], default: []))
+            unmappedComponents: JSONColumn.decode([String].self, row["unmappedComponents"], default: []),
+            // A store opened read-only is not migrated: before v5 the column is missing.
+            unrecognisedAPIs: JSONColumn.decode(
+                [String].self, row.hasColumn("unrecognisedApis") ? row["unrecognisedApis"] : nil, default: []))
         return NoticeRecord(
             id: NoticeID(id), feedID: FeedID(row["feedID"] as String), entry: entry(from: row),
             aliases: aliases[id] ?? [], classification: classification,

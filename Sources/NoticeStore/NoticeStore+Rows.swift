@@ -13,9 +13,9 @@ extension NoticeStore {
             sql: """
                 INSERT INTO notice (id, feedID, entryID, title, link, published, updated, categories, summaryText,
                     contentText, contentHTML, kind, apis, scope, windowStart, windowEnd, unparsedWindow, cancels,
-                    severity, unmappedComponents, status, missingPolls, textHash, bodyHash, versionHash, firstSeenAt,
-                    lastChangedAt, facts, versionCount)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                    severity, unmappedComponents, unrecognisedApis, status, missingPolls, textHash, bodyHash,
+                    versionHash, firstSeenAt, lastChangedAt, facts, versionCount)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                 """,
             arguments: StatementArguments(
                 [
@@ -51,7 +51,7 @@ extension NoticeStore {
                 db,
                 sql: """
                     UPDATE notice SET kind = ?, apis = ?, scope = ?, windowStart = ?, windowEnd = ?, unparsedWindow = ?,
-                        cancels = ?, severity = ?, unmappedComponents = ? WHERE id = ?
+                        cancels = ?, severity = ?, unmappedComponents = ?, unrecognisedApis = ? WHERE id = ?
                     """,
                 arguments: classificationArguments(classification) + [id.rawValue])
         }
@@ -85,11 +85,13 @@ extension NoticeStore {
             ])
     }
 
+    /// The classification columns, in this order: kind, apis, scope, windowStart, windowEnd,
+    /// unparsedWindow, cancels, severity, unmappedComponents, unrecognisedApis.
     static func classificationArguments(_ c: Classification) -> StatementArguments {
         [
             c.kind.rawValue, JSONColumn.encode(c.apis), c.scope.rawValue, d(c.maintenanceWindow?.start),
             d(c.maintenanceWindow?.end), c.unparsedWindow, c.cancels, c.severity?.rawValue,
-            JSONColumn.encode(c.unmappedComponents),
+            JSONColumn.encode(c.unmappedComponents), JSONColumn.encode(c.unrecognisedAPIs),
         ]
     }
 

@@ -239,6 +239,12 @@ enum Schema {
                     );
                     """)
         }
+        migrator.registerMigration("v5-unrecognised-apis") { db in
+            // API-like names a notice uses that the catalog does not know (JSON array of strings,
+            // the classification's `unrecognisedAPIs`), so `varselvakt catalog unknown` can list
+            // them with their notices. Rows written before this migration read as none.
+            try db.execute(sql: "ALTER TABLE notice ADD COLUMN unrecognisedApis TEXT NOT NULL DEFAULT '[]'")
+        }
         return migrator
     }
 }

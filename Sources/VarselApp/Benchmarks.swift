@@ -65,7 +65,8 @@ public enum Benchmarks {
     public static func ingest(file: String, reps: Int, catalogPath: String?, previous: String? = nil) async throws -> Measurement
     {
         let bytes = try readFile(file)
-        let catalog = try catalogPath.map { try ConfigLoader.loadCatalog(path: $0) } ?? Catalog(apis: [])
+        // Without a file, the catalog a config naming none would use (as `routinePoll` gets it).
+        let catalog = try catalogPath.map { try ConfigLoader.loadCatalog(path: $0) } ?? ConfigLoader.loadBuiltInCatalog()
         let classifier = Classifier(catalog: catalog)
         let differ = NoticeDiffer()
         var times: [Double] = []

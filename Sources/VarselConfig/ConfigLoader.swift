@@ -13,8 +13,8 @@ public import VarselModel
 public enum ConfigLoader {
     /// Loads the config file at `path`; relative paths inside it are resolved against its directory.
     /// The catalog is loaded from `[catalog] path`, else catalog.toml next to the config file if
-    /// present, else it is empty; the subscribers likewise from `[subscribers] path` or
-    /// subscribers.toml.
+    /// present, else the one built into the binary (`VarselvaktConfig.catalogSource` says which);
+    /// the subscribers from `[subscribers] path`, else subscribers.toml if present, else none.
     public static func load(
         path: String, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(ConfigError) -> VarselvaktConfig {
@@ -42,6 +42,21 @@ public enum ConfigLoader {
     /// Loads a catalog from `text`; `file` is the name errors print.
     public static func loadCatalog(text: String, file: String) throws(ConfigError) -> Catalog {
         try CatalogDecoding.decode(TOMLDocument.parse(text: text, file: file))
+    }
+
+    /// The catalog built into the binary (config/catalog.toml at build time, `BuiltInData.catalog`).
+    /// It passed the same checks as any catalog file in the test suite, so an error here means
+    /// a binary built from a broken config/catalog.toml; the error names it as built in.
+    public static func loadBuiltInCatalog() throws(ConfigError) -> Catalog {
+        try loadCatalog(text: BuiltInData.catalog.text, file: BuiltInData.catalog.displayName)
+    }
+
+    /// The catalog `source` stands for: the file it names, or the built-in one.
+    public static func loadCatalog(_ source: CatalogSource) throws(ConfigError) -> Catalog {
+        switch source {
+        case .file(let path), .besideConfig(let path): try loadCatalog(path: path)
+        case .builtIn: try loadBuiltInCatalog()
+        }
     }
 
     /// Loads a subscribers file (see config/subscribers.example.toml) on its own, checking its
@@ -106,7 +121,7 @@ public enum ConfigLoader {
         let document = try TOMLDocument.parse(text: text, file: file)
         return try VarselvaktConfig.decode(
             document, configFile: configFile, baseDirectory: FilePaths.absolute(baseDirectory), environment: environment,
-            loadCatalog: { path throws(ConfigError) in try loadCatalog(path: path) },
+            loadCatalog: { source throws(ConfigError) in try loadCatalog(source) },
             loadSubscribers: { path, catalog, emailConfigured throws(ConfigError) in
                 try loadSubscribers(path: path, catalog: catalog, environment: environment, emailConfigured: emailConfigured)
             })

@@ -5,7 +5,7 @@ extension VarselvaktConfig {
     /// table (`[smtp]`, `[webhook]`, probes) means one decoder file, one line here and one property.
     static func decode(
         _ document: TOMLDocument, configFile: String, baseDirectory: String, environment: [String: String],
-        loadCatalog: (String) throws(ConfigError) -> Catalog,
+        loadCatalog: (CatalogSource) throws(ConfigError) -> Catalog,
         loadSubscribers: (String, Catalog, _ emailConfigured: Bool) throws(ConfigError) -> [Subscriber]
     ) throws(ConfigError) -> VarselvaktConfig {
         let root = document.rootReader()
@@ -28,12 +28,12 @@ extension VarselvaktConfig {
             throw root.missing("store", expected: "a [store] table with path = \"...\"")
         }
         let store = try StoreConfig(from: storeTable, baseDirectory: baseDirectory)
-        let catalogPath = try CatalogSection.path(from: catalogTable, baseDirectory: baseDirectory)
+        let catalogSource = try CatalogSection.source(from: catalogTable, baseDirectory: baseDirectory)
         let log = try logTable.map { reader throws(ConfigError) in try LogConfig(from: reader) } ?? LogConfig()
         let poll = try pollTable.map { reader throws(ConfigError) in try PollDefaults(from: reader) } ?? PollDefaults()
         let feeds = try FeedsSection.decode(feedTables, in: root, defaults: poll, baseDirectory: baseDirectory)
 
-        let catalog = try catalogPath.map(loadCatalog) ?? Catalog(apis: [])
+        let catalog = try loadCatalog(catalogSource)
         try FeedsSection.checkReferences(feeds, readers: feedTables ?? [], catalog: catalog)
         let probes = try ProbesConfig(from: probesTable, catalog: catalog)
         let metrics =
@@ -51,7 +51,7 @@ extension VarselvaktConfig {
                 try loadSubscribers(path, catalog, email != nil || delivery.fileSink != nil)
             } ?? []
         return VarselvaktConfig(
-            configFile: configFile, store: store, catalogPath: catalogPath, log: log, poll: poll, feeds: feeds,
+            configFile: configFile, store: store, catalogSource: catalogSource, log: log, poll: poll, feeds: feeds,
             catalog: catalog, subscribersPath: subscribersPath, subscribers: subscribers, delivery: delivery, email: email,
             webhook: webhook, probes: probes, metrics: metrics)
     }
@@ -61,10 +61,17 @@ extension VarselvaktConfig {
 enum CatalogSection {
     static let defaultFileName = "catalog.toml"
 
-    /// The catalog file to load: `path` resolved against the config directory; without one,
-    /// catalog.toml next to the config file if it exists, else nil (an empty catalog).
-    static func path(from reader: TableReader?, baseDirectory: String) throws(ConfigError) -> String? {
-        try FileSection.path(from: reader, baseDirectory: baseDirectory, defaultFileName: defaultFileName)
+    /// The catalog in force: `path` resolved against the config directory (loading it fails if
+    /// it does not exist); without one, catalog.toml next to the config file if it exists, else
+    /// the one built into the binary.
+    static func source(from reader: TableReader?, baseDirectory: String) throws(ConfigError) -> CatalogSource {
+        if let reader {
+            let path = try reader.nonEmptyString("path")
+            try reader.rejectUnknownKeys()
+            if let path { return .file(FilePaths.resolve(path, against: baseDirectory)) }
+        }
+        let beside = FilePaths.resolve(defaultFileName, against: baseDirectory)
+        return FilePaths.isRegularFile(beside) ? .besideConfig(beside) : .builtIn(sha256: BuiltInData.catalog.sha256)
     }
 }
 

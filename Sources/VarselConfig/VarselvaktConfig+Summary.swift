@@ -6,11 +6,7 @@ extension VarselvaktConfig {
     /// fact per line, meant for an operator to read before restarting the daemon.
     public func summary() -> String {
         var lines = ["Config: \(configFile)", "Store: \(store.path)"]
-        if let catalogPath {
-            lines.append("Catalog: \(catalogPath) (\(catalog.apis.count) APIs, \(catalog.services.count) services)")
-        } else {
-            lines.append("Catalog: none (empty; feeds cannot name APIs)")
-        }
+        lines.append(catalogSource.summaryLine(for: catalog))
         lines.append("Log: level \(log.level.rawValue), format \(log.format.rawValue)")
         lines.append(
             "Poll defaults: every \(Self.format(poll.interval)), back-off up to \(Self.format(poll.maxBackoff)), "

@@ -9,13 +9,15 @@ public struct VarselvaktConfig: Sendable, Hashable {
     /// The config file's absolute path (or the name given to `load(text:file:baseDirectory:)`).
     public var configFile: String
     public var store: StoreConfig
-    /// Absolute path of the catalog file that was loaded, or nil when none was (empty catalog).
-    public var catalogPath: String?
+    /// Where `catalog` came from: a file (`[catalog] path` or catalog.toml beside the config) or
+    /// the copy built into the binary.
+    public var catalogSource: CatalogSource
     public var log: LogConfig
     /// The `[poll]` section as written (defaults for feeds; `maxBackoff` and `userAgent` apply to all).
     public var poll: PollDefaults
     /// At least one; ids and URLs unique; every `apis` entry names a catalog API.
     public var feeds: [FeedConfig]
+    /// The catalog in force (see `catalogSource`); feeds, subscribers and probes were checked against it.
     public var catalog: Catalog
     /// Absolute path of the subscribers file that was loaded, or nil when there is none (then
     /// nobody is alerted).
@@ -34,15 +36,15 @@ public struct VarselvaktConfig: Sendable, Hashable {
     public var metrics: MetricsConfig
 
     public init(
-        configFile: String, store: StoreConfig, catalogPath: String? = nil, log: LogConfig = LogConfig(),
-        poll: PollDefaults = PollDefaults(), feeds: [FeedConfig], catalog: Catalog = Catalog(apis: []),
+        configFile: String, store: StoreConfig, catalogSource: CatalogSource, log: LogConfig = LogConfig(),
+        poll: PollDefaults = PollDefaults(), feeds: [FeedConfig], catalog: Catalog,
         subscribersPath: String? = nil, subscribers: [Subscriber] = [], delivery: DeliveryConfig = DeliveryConfig(),
         email: EmailConfig? = nil, webhook: WebhookConfig = WebhookConfig(), probes: ProbesConfig = ProbesConfig(),
         metrics: MetricsConfig = MetricsConfig()
     ) {
         self.configFile = configFile
         self.store = store
-        self.catalogPath = catalogPath
+        self.catalogSource = catalogSource
         self.log = log
         self.poll = poll
         self.feeds = feeds
@@ -55,6 +57,9 @@ public struct VarselvaktConfig: Sendable, Hashable {
         self.probes = probes
         self.metrics = metrics
     }
+
+    /// Absolute path of the catalog file that was loaded, or nil for the built-in catalog.
+    public var catalogPath: String? { catalogSource.path }
 
     /// Whether e-mail alerts can go anywhere: to the relay, or into the file sink.
     public var canDeliverEmail: Bool { email != nil || delivery.fileSink != nil }

@@ -91,11 +91,16 @@ public struct Classification: Sendable, Hashable, Codable {
     /// Status-page components the notice concerns that no catalog entry maps (by code or name);
     /// kept so KS can complete the catalog (`varselvakt sources components`).
     public var unmappedComponents: [String]
+    /// Names in the notice that look like an API ("Skattekort API") but that the catalog does not
+    /// know, as written; kept so KS can add them (`varselvakt catalog unknown`). Stored and shown
+    /// (`unrecognised_apis`) already; the classifier fills it in (another branch), until then
+    /// it is empty.
+    public var unrecognisedAPIs: [String]
 
     public init(
         kind: NoticeKind, apis: [String], scope: NoticeScope, maintenanceWindow: MaintenanceWindow? = nil,
         unparsedWindow: String? = nil, cancels: String? = nil, severity: Severity? = nil,
-        unmappedComponents: [String] = []
+        unmappedComponents: [String] = [], unrecognisedAPIs: [String] = []
     ) {
         self.kind = kind
         self.apis = apis
@@ -105,5 +110,6 @@ public struct Classification: Sendable, Hashable, Codable {
         self.cancels = cancels
         self.severity = severity
         self.unmappedComponents = unmappedComponents
+        self.unrecognisedAPIs = unrecognisedAPIs
     }
 }

@@ -27,7 +27,7 @@ struct BenchCommand: AsyncParsableCommand {
             abstract: "Full ingest of FILE (parse, normalise, hash, diff, classify, store) into a fresh SQLite file.")
         @Argument(help: "A feed file (Atom or RSS).") var file: String
         @Option(name: .long, help: "Repetitions (each into a fresh database).") var reps = 5
-        @Option(name: .long, help: "Catalog file used for classification.") var catalog: String?
+        @Option(name: .long, help: "Catalog file used for classification (default: the built-in catalog).") var catalog: String?
         @Option(name: .long, help: "Store this older snapshot first (untimed): FILE is then a routine poll, not a first one.")
         var after: String?
         @Flag(name: .long, help: "One line of JSON.") var json = false
@@ -45,7 +45,7 @@ struct BenchCommand: AsyncParsableCommand {
         @Argument(help: "The newer snapshot.") var file: String
         @Option(name: .long, help: "The older snapshot, polled first (untimed).") var after: String
         @Option(name: .long, help: "Repetitions.") var reps = 20
-        @Option(name: .long, help: "Catalog file used for classification.") var catalog: String?
+        @Option(name: .long, help: "Catalog file used for classification (default: the built-in catalog).") var catalog: String?
         @Flag(name: .long, help: "One line of JSON.") var json = false
 
         func run() async throws {

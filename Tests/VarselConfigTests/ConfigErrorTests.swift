@@ -239,7 +239,11 @@ import VarselConfig
                 == .unknownReference(
                     file: "varselvakt.toml", line: 8, key: "feeds[0].apis", value: "folkregisteret", suggestion: "folkeregisteret"
                 ))
-        // Without any catalog, every reference is unknown.
-        #expect(configError(minimalConfig + "apis = [\"inntekt\"]\n")?.line == 6)
+        // Without a catalog file, references are checked against the built-in catalog.
+        #expect(configError(minimalConfig + "apis = [\"inntekt\"]\n") == nil)
+        #expect(
+            configError(minimalConfig + "apis = [\"inntekts\"]\n")
+                == .unknownReference(
+                    file: "varselvakt.toml", line: 6, key: "feeds[0].apis", value: "inntekts", suggestion: "inntekt"))
     }
 }

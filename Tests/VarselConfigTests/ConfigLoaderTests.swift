@@ -8,7 +8,8 @@ import VarselModel
         let config = try ConfigLoader.load(text: minimalConfig, file: "varselvakt.toml", baseDirectory: "/etc/varselvakt")
         #expect(config.store.path == "/etc/varselvakt/var/varselvakt.sqlite")
         #expect(config.catalogPath == nil)
-        #expect(config.catalog == Catalog(apis: []))
+        #expect(config.catalogSource == .builtIn(sha256: BuiltInData.catalog.sha256))
+        #expect(config.catalog == (try ConfigLoader.loadBuiltInCatalog()))
         #expect(config.log == LogConfig(level: .info, format: .text))
         #expect(config.poll == PollDefaults())
         let feed = try #require(config.feeds.first)
@@ -164,7 +165,7 @@ import VarselModel
         let text = minimalConfig + "name = \"api\"\napis = [\"inntekt\"]\ninterval = \"1h30m\"\n"
         let summary = try ConfigLoader.load(text: text, file: "v.toml", baseDirectory: directory.path).summary()
         #expect(summary.contains("Store: \(directory.path)/var/varselvakt.sqlite"))
-        #expect(summary.contains("Catalog: \(directory.path)/catalog.toml (1 APIs, 0 services)"))
+        #expect(summary.contains("Catalog: \(directory.path)/catalog.toml (1 APIs, 0 platforms, 0 services)"))
         #expect(summary.contains("  api: https://skatteetaten.github.io/"))
         #expect(summary.contains("every 1h30m, timeout 30s (connect 10s), at most 5MiB, 5 redirects"))
         #expect(summary.contains("APIs when a notice names none: inntekt (Inntekt API)"))

@@ -45,6 +45,8 @@ public struct NoticeJSON: Encodable, Sendable {
     var components: [String]
     /// Components no catalog entry maps (KS extends `status_components` with these).
     var unmappedComponents: [String]
+    /// API-like names the catalog does not know (filled in by the classifier; `catalog unknown`).
+    var unrecognisedApis: [String]
 
     public init(_ n: NoticeRecord) {
         id = n.id.rawValue
@@ -73,6 +75,7 @@ public struct NoticeJSON: Encodable, Sendable {
         sourceStatus = n.entry.facts?.status
         components = n.entry.facts?.components.map(\.name) ?? []
         unmappedComponents = n.classification.unmappedComponents
+        unrecognisedApis = n.classification.unrecognisedAPIs
     }
 
     enum CodingKeys: String, CodingKey {
@@ -81,6 +84,7 @@ public struct NoticeJSON: Encodable, Sendable {
             cancelsNoticeId = "cancels_notice_id", categories
         case published, updated, status, firstSeen = "first_seen", lastChanged = "last_changed", versions
         case severity, sourceStatus = "source_status", components, unmappedComponents = "unmapped_components"
+        case unrecognisedApis = "unrecognised_apis"
     }
 
     // Optional keys are always present (null when unknown), so consumers can rely on them.
@@ -110,6 +114,7 @@ public struct NoticeJSON: Encodable, Sendable {
         try c.encode(sourceStatus, forKey: .sourceStatus)
         try c.encode(components, forKey: .components)
         try c.encode(unmappedComponents, forKey: .unmappedComponents)
+        try c.encode(unrecognisedApis, forKey: .unrecognisedApis)
     }
 }
 
