@@ -80,7 +80,7 @@ let package = Package(
         .target(
             name: "VarselConfig",
             dependencies: ["VarselModel", "TOMLKit", "SwiftCSV", .product(name: "Crypto", package: "swift-crypto")],
-            resources: [.embedInCode("BuiltIn/catalog.toml")], swiftSettings: strict),
+            resources: [.embedInCode("BuiltIn/catalog.toml"), .embedInCode("BuiltIn/lexicon.toml")], swiftSettings: strict),
 
         // API health: probe rounds over libcurl (Runner/) and the pure incident state machine (Incidents/).
         .target(

@@ -22,12 +22,12 @@ public struct Classifier: Sendable {
     private let dates = NorwegianDateParser()
 
     /// Prepares the name matcher for `catalog` (names and aliases, longest first) and compiles
-    /// the phrase lists.
-    public init(catalog: Catalog) {
+    /// the phrase lists of `lexicon` (lexicon.toml: built in, or KS's own file).
+    public init(catalog: Catalog, lexicon words: LexiconWords) {
         var vocabulary = Vocabulary()
         matcher = APIMatcher(catalog: catalog, vocabulary: &vocabulary)
         components = ComponentMapper(catalog: catalog)
-        lexicon = Lexicon(vocabulary: vocabulary)
+        lexicon = Lexicon(vocabulary: vocabulary, words: words)
     }
 
     public func classify(_ input: ClassificationInput) -> Classification {

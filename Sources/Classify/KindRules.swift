@@ -24,31 +24,6 @@ import VarselModel
 /// ("Driftsmelding - Driftsproblemer 15.08.2024": "Feilen er nå løst") → `.incident`. Alerting a
 /// fixed problem as an incident is the cheaper mistake.
 struct KindRules: Sendable {
-    static let cancelledLeading: Phrase = "utgår"
-    static let cancelled: [Phrase] = ["avlys*"]
-
-    static let resolvedTitle: [Phrase] = [
-        "løst", "rettet", "solved", "normal drift", "normalt", "oppe", "oppe igjen", "tilgjengelig igjen",
-        "stabilt igjen", "fungerer igjen",
-    ]
-    static let resolvedBody: [Phrase] = [
-        "normal drift", "oppe igjen", "er løst", "nå løst", "er rettet", "ble rettet", "tilgjengelig igjen",
-        "tilgjengelige igjen", "fungere igjen", "fungerer igjen", "fungerer som normalt", "kjører som normalt",
-        "stabilt igjen",
-    ]
-    static let planned: [Phrase] = ["planlagt*"]
-    static let incident: [Phrase] = [
-        "driftsproblem*", "driftproblem*", "*problem*", "ustabil*", "feil", "feilen", "feiler", "i gang",
-        "avbrudd*", "*utfordring*",
-    ]
-    static let maintenance: [Phrase] = ["*vedlikehold*"]
-    static let downtime: [Phrase] = ["nedetid*", "utilgjengelig*", "oppgradering*"]
-    static let change: [Phrase] = [
-        "versjon*", "årsrevisjon*", "saner*", "url", "urler", "open api", "openapi", "endring*", "endrer",
-        "endret", "overgang",
-    ]
-    static let label: [Phrase] = ["driftsvarsel*", "driftsmelding*", "driftstatus", "driftsstatus"]
-
     /// Decides the kind from the phrase lists found in the title and in summary + content.
     /// `windowAhead` says whether a maintenance window was read that has not ended by the notice's
     /// publication (or no publication date is known); it is asked only for downtime words, because
@@ -67,7 +42,7 @@ struct KindRules: Sendable {
         let newsOnly = categories.contains("nyhet") && !categories.contains("drift")
         if !newsOnly {
             if body.contains(.resolvedBody) { return .resolved }
-            if body.contains(.incident) { return .incident }
+            if body.contains(.incidentBody) { return .incident }
             if body.contains(.planned) || body.contains(.maintenance) { return .maintenance }
             if body.contains(.downtime) && windowAhead() { return .maintenance }
         }

@@ -1,9 +1,11 @@
+import VarselModel
+
 /// One word of a text as the rules see it: its vocabulary id and which single-word patterns
 /// ("planlagt*", "*vedlikehold*") it matches. `id` is -1 for a word outside the vocabulary and
 /// -2 for the border between two texts (title | summary | content), which matches nothing.
 struct Word: Sendable, Equatable {
     var id: Int32
-    var patterns: UInt32
+    var patterns: UInt64
 
     static let border = Word(id: -2, patterns: 0)
 }
@@ -25,10 +27,10 @@ struct Lexicon: Sendable {
     private var patternLengths: [Int] = []
     private var patternPool: [UInt8] = []
     /// Pattern bits worth trying for a word, by its first byte (prefix, infix) and last byte (suffix, infix).
-    private var byFirstByte = [UInt32](repeating: 0, count: 256)
-    private var byLastByte = [UInt32](repeating: 0, count: 256)
+    private var byFirstByte = [UInt64](repeating: 0, count: 256)
+    private var byLastByte = [UInt64](repeating: 0, count: 256)
     /// Infix pattern bits: tried on every word long enough.
-    private var infixBits: UInt32 = 0
+    private var infixBits: UInt64 = 0
     private var shortestPattern = Int.max
     /// Compiled phrases: list bit, and parts as codes (>= 0: exact word id; < 0: pattern bit -code-1).
     private var phraseLists: [UInt32] = []
@@ -40,11 +42,15 @@ struct Lexicon: Sendable {
     /// False when byte comparison could differ from `String` comparison (see `Vocabulary`).
     private var bytesAreExact = true
 
-    /// Compiles every `PhraseList`, adding its words to `vocabulary`.
-    init(vocabulary: Vocabulary) {
+    /// At most this many distinct starred words (bits of `Word.patterns`); the lexicon loader
+    /// rejects a file with more.
+    static let maxPatterns = 64
+
+    /// Compiles every `PhraseList` from `words`, adding its words to `vocabulary`.
+    init(vocabulary: Vocabulary, words: LexiconWords) {
         self.vocabulary = vocabulary
         for list in PhraseList.allCases {
-            for phrase in list.phrases where !phrase.parts.isEmpty {
+            for phrase in words[list.key].map({ Phrase($0) }) where !phrase.parts.isEmpty {
                 phraseLists.append(1 << UInt32(list.rawValue))
                 for part in phrase.parts {
                     if case .exact(let text) = part {
@@ -56,7 +62,7 @@ struct Lexicon: Sendable {
                 partStarts.append(partCodes.count)
             }
         }
-        precondition(patterns.count <= 32, "at most 32 distinct word patterns fit in Word.patterns")
+        precondition(patterns.count <= Lexicon.maxPatterns, "at most 64 distinct word patterns fit in Word.patterns")
         bytesAreExact = bytesAreExact && self.vocabulary.plainOnly
         byFirstID = [[Int32]](repeating: [], count: self.vocabulary.count)
         byFirstPattern = [[Int32]](repeating: [], count: patterns.count)
@@ -84,9 +90,9 @@ struct Lexicon: Sendable {
         } else {
             let first = Int(text.utf8.first!), last = Int(text.utf8.last!)
             switch part {
-            case .prefix: byFirstByte[first] |= 1 << UInt32(bit)
-            case .suffix: byLastByte[last] |= 1 << UInt32(bit)
-            case .infix, .exact: infixBits |= 1 << UInt32(bit)
+            case .prefix: byFirstByte[first] |= 1 << UInt64(bit)
+            case .suffix: byLastByte[last] |= 1 << UInt64(bit)
+            case .infix, .exact: infixBits |= 1 << UInt64(bit)
             }
         }
         return bit
@@ -112,8 +118,8 @@ struct Lexicon: Sendable {
     /// The `String` path: `WordText` words, looked up by `String` equality and `Phrase.Part.matches`.
     func appendCharacterWords(of text: String, to words: inout [Word]) {
         for word in WordText.words(of: text) {
-            var bits: UInt32 = 0
-            for (bit, part) in patterns.enumerated() where part.matches(word) { bits |= 1 << UInt32(bit) }
+            var bits: UInt64 = 0
+            for (bit, part) in patterns.enumerated() where part.matches(word) { bits |= 1 << UInt64(bit) }
             words.append(Word(id: vocabulary.id(word), patterns: bits))
         }
     }
@@ -177,9 +183,9 @@ struct Lexicon: Sendable {
             patterns: bytes.count < shortestPattern ? 0 : patternBits(bytes))
     }
 
-    private func patternBits(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    private func patternBits(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var candidates = byFirstByte[Int(word[0])] | byLastByte[Int(word[word.count - 1])] | infixBits
-        var bits: UInt32 = 0
+        var bits: UInt64 = 0
         patternPool.withUnsafeBufferPointer { pool in
             while candidates != 0 {
                 let bit = candidates.trailingZeroBitCount
@@ -193,7 +199,7 @@ struct Lexicon: Sendable {
                 case .suffix: matched = Self.equal(word, word.count - count, pattern)
                 default: matched = (0...(word.count - count)).contains { Self.equal(word, $0, pattern) }
                 }
-                if matched { bits |= 1 << UInt32(bit) }
+                if matched { bits |= 1 << UInt64(bit) }
             }
         }
         return bits
@@ -240,7 +246,7 @@ struct Lexicon: Sendable {
         for part in (first + 1)..<end {
             let code = partCodes[part]
             let word = words[position]
-            if code >= 0 ? word.id != code : word.patterns & (1 << UInt32(-code - 1)) == 0 { return false }
+            if code >= 0 ? word.id != code : word.patterns & (1 << UInt64(-code - 1)) == 0 { return false }
             position += 1
         }
         return true

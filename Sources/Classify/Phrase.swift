@@ -60,25 +60,35 @@ struct Phrase: Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
     }
 }
 
-/// The phrase lists of `KindRules` and `ScopeRules`, each one bit in `PhraseHits`.
+/// The phrase lists of `KindRules`, `ScopeRules` and `EnvironmentRules`, each one bit in
+/// `PhraseHits`; their words come from the lexicon (`LexiconWords`, lexicon.toml).
 enum PhraseList: Int, CaseIterable, Sendable {
-    case cancelledLeading, cancelled, resolvedTitle, resolvedBody, planned, incident, maintenance, downtime, change,
-        label, skatteetatenWide, publisherWide
+    case cancelledLeading, cancelled, postponed, resolvedTitle, resolvedBody, unresolvedBody, planned, incident,
+        incidentBody, maintenance, downtime, change, news, label, skatteetatenWide, publisherWide, environmentTest,
+        environmentProduction, environmentBoth
 
-    var phrases: [Phrase] {
+    /// The list's key in lexicon.toml (`LexiconWords.keys`).
+    var key: String {
         switch self {
-        case .cancelledLeading: [KindRules.cancelledLeading]
-        case .cancelled: KindRules.cancelled
-        case .resolvedTitle: KindRules.resolvedTitle
-        case .resolvedBody: KindRules.resolvedBody
-        case .planned: KindRules.planned
-        case .incident: KindRules.incident
-        case .maintenance: KindRules.maintenance
-        case .downtime: KindRules.downtime
-        case .change: KindRules.change
-        case .label: KindRules.label
-        case .skatteetatenWide: ScopeRules.skatteetatenWide
-        case .publisherWide: ScopeRules.publisherWide
+        case .cancelledLeading: "kind.cancelled_leading"
+        case .cancelled: "kind.cancelled"
+        case .postponed: "kind.postponed"
+        case .resolvedTitle: "kind.resolved_title"
+        case .resolvedBody: "kind.resolved_body"
+        case .unresolvedBody: "kind.unresolved_body"
+        case .planned: "kind.planned"
+        case .incident: "kind.incident"
+        case .incidentBody: "kind.incident_body"
+        case .maintenance: "kind.maintenance"
+        case .downtime: "kind.downtime"
+        case .change: "kind.change"
+        case .news: "kind.news"
+        case .label: "kind.label"
+        case .skatteetatenWide: "scope.skatteetaten_wide"
+        case .publisherWide: "scope.publisher_wide"
+        case .environmentTest: "environment.test"
+        case .environmentProduction: "environment.production"
+        case .environmentBoth: "environment.both"
         }
     }
 }

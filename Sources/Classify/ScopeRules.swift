@@ -9,17 +9,6 @@ import VarselModel
 ///   feed that is every API (`.all`); in Folkeregisteret's feed it is Folkeregisteret (the feed's
 ///   own APIs).
 struct ScopeRules: Sendable {
-    static let skatteetatenWide: [Phrase] = [
-        "rekke av skatteetatens", "en rekke systemer", "flere systemer", "flere av skatteetatens",
-        "systemer og tjenester", "skatteetatens tjenester", "skatteetatens systemer", "skatteetaten sine tjenester",
-        "tjenestene til skatteetaten", "skatteetatens api", "skatteetatens eksterne api", "eksterne api",
-        "api skatteetaten no", "fagapplikasjoner",
-    ]
-    static let publisherWide: [Phrase] = [
-        "våre tjenester", "tjenestene våre", "våre delingstjenester", "delingstjenest*", "alle tjenester",
-        "alle tjenestene",
-    ]
-
     /// Decides scope and final API list. Order, first hit wins:
     ///  1. a Skatteetaten-wide phrase in the title → `.all` (named APIs are kept in `apis` as
     ///     examples: "Skatteetaten får nye URL'er til eksterne api'er" lists three APIs as examples

@@ -67,7 +67,7 @@ public enum Benchmarks {
         let bytes = try readFile(file)
         // Without a file, the catalog a config naming none would use (as `routinePoll` gets it).
         let catalog = try catalogPath.map { try ConfigLoader.loadCatalog(path: $0) } ?? ConfigLoader.loadBuiltInCatalog()
-        let classifier = Classifier(catalog: catalog)
+        let classifier = Classifier(catalog: catalog, lexicon: ConfigLoader.builtInLexicon)
         let differ = NoticeDiffer()
         var times: [Double] = []
         var stages: [String: [Double]] = [:]

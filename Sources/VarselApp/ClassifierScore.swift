@@ -1,4 +1,5 @@
 public import Classify
+import VarselConfig
 import FeedParse
 public import Foundation
 public import VarselModel
@@ -74,7 +75,7 @@ public struct ClassifierScore: Sendable {
         let entries = try entriesByID(in: feedsDirectory, wanted: Set(labels.map(\.id)))
         let missing = labels.map(\.id).filter { entries[$0] == nil }
         guard missing.isEmpty else { throw ScoreError.notFound(missing) }
-        let classifier = Classifier(catalog: catalog)
+        let classifier = Classifier(catalog: catalog, lexicon: ConfigLoader.builtInLexicon)
         var score = ClassifierScore()
         for label in labels {
             let (entry, feedAPIs) = entries[label.id]!

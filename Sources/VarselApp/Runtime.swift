@@ -38,7 +38,7 @@ public struct Runtime: Sendable {
         self.alerting = alerting
         let worker = alerting.worker
         cycle = PollCycle(
-            store: store, fetcher: fetcher, classifier: Classifier(catalog: config.catalog),
+            store: store, fetcher: fetcher, classifier: Classifier(catalog: config.catalog, lexicon: config.lexicon),
             backoff: BackoffPolicy(maxDelay: config.poll.maxBackoff), logger: logger, route: alerting.route,
             changesStored: { worker.wake() })
         // Probes get a curl thread of their own: a round opens a fresh connection per target at

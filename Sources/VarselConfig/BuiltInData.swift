@@ -12,6 +12,8 @@ import Crypto
 public enum BuiltInData: String, Sendable, CaseIterable {
     /// config/catalog.toml: the APIs, platforms and municipal services (see `ConfigLoader.loadBuiltInCatalog()`).
     case catalog = "catalog.toml"
+    /// config/lexicon.toml: the words the classifier reads notices by (see `ConfigLoader.loadBuiltInLexicon()`).
+    case lexicon = "lexicon.toml"
 
     /// The file's name under config/ (and BuiltIn/).
     public var fileName: String { rawValue }
@@ -20,6 +22,7 @@ public enum BuiltInData: String, Sendable, CaseIterable {
     public var bytes: [UInt8] {
         switch self {
         case .catalog: PackageResources.catalog_toml
+        case .lexicon: PackageResources.lexicon_toml
         }
     }
 

@@ -51,6 +51,28 @@ public enum ConfigLoader {
         try loadCatalog(text: BuiltInData.catalog.text, file: BuiltInData.catalog.displayName)
     }
 
+    /// Loads a lexicon file (see config/lexicon.toml). Errors name this file, line and key.
+    public static func loadLexicon(path: String) throws(ConfigError) -> LexiconWords {
+        let text = try TOMLDocument.readText(path: FilePaths.absolute(path), file: path)
+        return try loadLexicon(text: text, file: path)
+    }
+
+    /// Loads a lexicon from `text`; `file` is the name errors print.
+    public static func loadLexicon(text: String, file: String) throws(ConfigError) -> LexiconWords {
+        try LexiconDecoding.decode(TOMLDocument.parse(text: text, file: file))
+    }
+
+    /// The lexicon built into the binary (config/lexicon.toml at build time). The test suite
+    /// loads the same bytes, so a broken one cannot ship; should it anyway, the error names it
+    /// as built in.
+    public static func loadBuiltInLexicon() throws(ConfigError) -> LexiconWords {
+        try loadLexicon(text: BuiltInData.lexicon.text, file: BuiltInData.lexicon.displayName)
+    }
+
+    /// The built-in lexicon, parsed once; for callers that classify without a config (benchmarks,
+    /// tests). Empty only if the built-in file is broken, which the test suite rules out.
+    public static let builtInLexicon: LexiconWords = (try? loadBuiltInLexicon()) ?? LexiconWords(lists: [:])
+
     /// The catalog `source` stands for: the file it names, or the built-in one.
     public static func loadCatalog(_ source: CatalogSource) throws(ConfigError) -> Catalog {
         switch source {

@@ -13,6 +13,7 @@ extension VarselvaktConfig {
         // unknown key with a suggestion rather than as a missing [store].
         let storeTable = try root.table("store")
         let catalogTable = try root.table("catalog")
+        let lexiconTable = try root.table("lexicon")
         let logTable = try root.table("log")
         let pollTable = try root.table("poll")
         let feedTables = try root.arrayOfTables("feeds")
@@ -34,6 +35,14 @@ extension VarselvaktConfig {
         let feeds = try FeedsSection.decode(feedTables, in: root, defaults: poll, baseDirectory: baseDirectory)
 
         let catalog = try loadCatalog(catalogSource)
+        let lexiconPath = try FileSection.path(
+            from: lexiconTable, baseDirectory: baseDirectory, defaultFileName: LexiconSection.defaultFileName)
+        let lexicon: LexiconWords
+        if let lexiconPath {
+            lexicon = try ConfigLoader.loadLexicon(path: lexiconPath)
+        } else {
+            lexicon = try ConfigLoader.loadBuiltInLexicon()
+        }
         try FeedsSection.checkReferences(feeds, readers: feedTables ?? [], catalog: catalog)
         let probes = try ProbesConfig(from: probesTable, catalog: catalog)
         let metrics =
@@ -52,7 +61,7 @@ extension VarselvaktConfig {
             } ?? []
         return VarselvaktConfig(
             configFile: configFile, store: store, catalogSource: catalogSource, log: log, poll: poll, feeds: feeds,
-            catalog: catalog, subscribersPath: subscribersPath, subscribers: subscribers, delivery: delivery, email: email,
+            catalog: catalog, lexiconPath: lexiconPath, lexicon: lexicon, subscribersPath: subscribersPath, subscribers: subscribers, delivery: delivery, email: email,
             webhook: webhook, probes: probes, metrics: metrics)
     }
 }
@@ -73,6 +82,12 @@ enum CatalogSection {
         let beside = FilePaths.resolve(defaultFileName, against: baseDirectory)
         return FilePaths.isRegularFile(beside) ? .besideConfig(beside) : .builtIn(sha256: BuiltInData.catalog.sha256)
     }
+}
+
+/// `[lexicon]`: where the classifier's words live (lexicon.toml); without one, lexicon.toml
+/// beside the config if it exists, else the one built into the binary.
+enum LexiconSection {
+    static let defaultFileName = "lexicon.toml"
 }
 
 /// `[subscribers]`: where subscribers.toml lives.

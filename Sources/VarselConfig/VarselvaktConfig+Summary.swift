@@ -7,6 +7,10 @@ extension VarselvaktConfig {
     public func summary() -> String {
         var lines = ["Config: \(configFile)", "Store: \(store.path)"]
         lines.append(catalogSource.summaryLine(for: catalog))
+        let phrases = lexicon.lists.values.reduce(0) { $0 + $1.count }
+        lines.append(
+            "Lexicon: \(lexiconPath ?? "built into the binary") (\(phrases) phrases"
+                + (lexiconPath == nil ? "; sha256 \(BuiltInData.lexicon.sha256.prefix(12)))" : ")"))
         lines.append("Log: level \(log.level.rawValue), format \(log.format.rawValue)")
         lines.append(
             "Poll defaults: every \(Self.format(poll.interval)), back-off up to \(Self.format(poll.maxBackoff)), "

@@ -37,8 +37,8 @@ public struct VarselvaktConfig: Sendable, Hashable {
 
     public init(
         configFile: String, store: StoreConfig, catalogSource: CatalogSource, log: LogConfig = LogConfig(),
-        poll: PollDefaults = PollDefaults(), feeds: [FeedConfig], catalog: Catalog,
-        subscribersPath: String? = nil, subscribers: [Subscriber] = [], delivery: DeliveryConfig = DeliveryConfig(),
+        poll: PollDefaults = PollDefaults(), feeds: [FeedConfig], catalog: Catalog, lexiconPath: String? = nil,
+        lexicon: LexiconWords = ConfigLoader.builtInLexicon, subscribersPath: String? = nil, subscribers: [Subscriber] = [], delivery: DeliveryConfig = DeliveryConfig(),
         email: EmailConfig? = nil, webhook: WebhookConfig = WebhookConfig(), probes: ProbesConfig = ProbesConfig(),
         metrics: MetricsConfig = MetricsConfig()
     ) {
@@ -49,6 +49,8 @@ public struct VarselvaktConfig: Sendable, Hashable {
         self.poll = poll
         self.feeds = feeds
         self.catalog = catalog
+        self.lexiconPath = lexiconPath
+        self.lexicon = lexicon
         self.subscribersPath = subscribersPath
         self.subscribers = subscribers
         self.delivery = delivery
@@ -57,6 +59,12 @@ public struct VarselvaktConfig: Sendable, Hashable {
         self.probes = probes
         self.metrics = metrics
     }
+
+    /// The lexicon file in force (`[lexicon] path`, else lexicon.toml beside the config), or nil
+    /// for the one built into the binary.
+    public var lexiconPath: String?
+    /// The words the classifier reads notices by.
+    public var lexicon: LexiconWords
 
     /// Absolute path of the catalog file that was loaded, or nil for the built-in catalog.
     public var catalogPath: String? { catalogSource.path }

@@ -1,10 +1,11 @@
+import VarselConfig
 import Classify
 import Testing
 import VarselModel
 
 /// Names and aliases against the look-alikes real notices contain.
 @Suite struct APIMatchingTests {
-    let classifier = Classifier(catalog: TestCatalog.catalog)
+    let classifier = Classifier(catalog: TestCatalog.catalog, lexicon: ConfigLoader.builtInLexicon)
 
     func apis(_ text: String, categories: [String] = []) -> [String] {
         classifier.classify(ClassificationInput(title: "Nyhet", contentText: text, categories: categories)).apis

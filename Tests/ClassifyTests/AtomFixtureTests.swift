@@ -1,3 +1,4 @@
+import VarselConfig
 import Classify
 import Foundation
 import TestSupport
@@ -6,7 +7,7 @@ import VarselModel
 
 /// Every entry of the real API feed, classified against the real catalog.
 @Suite struct AtomFixtureTests {
-    let classifier = Classifier(catalog: TestCatalog.catalog)
+    let classifier = Classifier(catalog: TestCatalog.catalog, lexicon: ConfigLoader.builtInLexicon)
 
     @Test func tableCopiesEveryEntryOfTheRealFeed() throws {
         let feed = try String(

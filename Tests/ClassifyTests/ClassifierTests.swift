@@ -1,3 +1,4 @@
+import VarselConfig
 import Classify
 import Foundation
 import Testing
@@ -5,7 +6,7 @@ import VarselModel
 
 /// Kind rules on short real titles, and the failure modes: nothing is ever dropped.
 @Suite struct ClassifierTests {
-    let classifier = Classifier(catalog: TestCatalog.catalog)
+    let classifier = Classifier(catalog: TestCatalog.catalog, lexicon: ConfigLoader.builtInLexicon)
 
     func kind(_ title: String, _ text: String = "", categories: [String] = [], published: String? = nil) -> NoticeKind {
         classifier.classify(

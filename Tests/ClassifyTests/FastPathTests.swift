@@ -1,3 +1,4 @@
+import VarselConfig
 import Foundation
 import TestSupport
 import Testing
@@ -14,7 +15,7 @@ import VarselModel
     init() {
         var vocabulary = Vocabulary()
         _ = APIMatcher(catalog: TestCatalog.catalog, vocabulary: &vocabulary)
-        lexicon = Lexicon(vocabulary: vocabulary)
+        lexicon = Lexicon(vocabulary: vocabulary, words: ConfigLoader.builtInLexicon)
     }
 
     /// Titles and plain-text descriptions of every item of every Folkeregisteret RSS fixture, plus

@@ -1,3 +1,4 @@
+import VarselConfig
 import Classify
 import Foundation
 import Testing
@@ -6,7 +7,7 @@ import VarselModel
 /// Items of Folkeregisteret's RSS feed (fixtures/feeds/folkeregisteret-rss-2026-07-07-1158.xml):
 /// no categories; the feed is about Folkeregisteret, so `feedAPIs` = ["folkeregisteret"].
 @Suite struct FolkeregisteretTests {
-    let classifier = Classifier(catalog: TestCatalog.catalog)
+    let classifier = Classifier(catalog: TestCatalog.catalog, lexicon: ConfigLoader.builtInLexicon)
 
     func classify(_ title: String, _ description: String, _ pubDate: String) -> Classification {
         classifier.classify(

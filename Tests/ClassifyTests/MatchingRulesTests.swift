@@ -1,3 +1,4 @@
+import VarselConfig
 import Classify
 import Foundation
 import Testing
@@ -12,7 +13,7 @@ import VarselModel
         let classifier = Classifier(
             catalog: Catalog(apis: [
                 CatalogAPI(id: "short", name: "Delta alfa"), CatalogAPI(id: "long", name: "Alfa beta gamma"),
-            ]))
+            ]), lexicon: ConfigLoader.builtInLexicon)
         #expect(classifier.classify(ClassificationInput(title: "Nyhet", contentText: "delta alfa beta gamma")).apis == ["long"])
         #expect(
             classifier.classify(ClassificationInput(title: "Nyhet", contentText: "delta alfa, alfa beta gamma")).apis == [
@@ -21,7 +22,7 @@ import VarselModel
     }
 
     @Test func aNameOrPhraseNeverSpansTitleAndText() {
-        let classifier = Classifier(catalog: TestCatalog.catalog)
+        let classifier = Classifier(catalog: TestCatalog.catalog, lexicon: ConfigLoader.builtInLexicon)
         let split = classifier.classify(ClassificationInput(title: "Melding om normal", summaryText: "drift fra i dag"))
         #expect(split.kind != .resolved)
         let whole = classifier.classify(ClassificationInput(title: "Melding", summaryText: "Normal drift fra i dag"))
@@ -35,7 +36,7 @@ import VarselModel
 
     @Test func catalogNamesCompareAsStringsEvenWhenWrittenDecomposed() {
         // "e" + combining acute in the catalog, precomposed "é" in the notice: equal as Strings.
-        let classifier = Classifier(catalog: Catalog(apis: [CatalogAPI(id: "cafe", name: "Cafe\u{301} API")]))
+        let classifier = Classifier(catalog: Catalog(apis: [CatalogAPI(id: "cafe", name: "Cafe\u{301} API")]), lexicon: ConfigLoader.builtInLexicon)
         #expect(classifier.classify(ClassificationInput(title: "Nyhet", contentText: "Ny versjon av Café API")).apis == ["cafe"])
         #expect(classifier.classify(ClassificationInput(title: "Nyhet", contentText: "Ny versjon av CAFÉ-api")).apis == ["cafe"])
         #expect(classifier.classify(ClassificationInput(title: "Nyhet", contentText: "Ny versjon av Cafe API")).apis == [])

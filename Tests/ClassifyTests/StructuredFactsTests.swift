@@ -1,3 +1,4 @@
+import VarselConfig
 import Classify
 import Foundation
 import Testing
@@ -12,7 +13,7 @@ import VarselModel
         CatalogAPI(id: "inntekt", name: "Inntekt API", statusComponents: ["Inntekt API"]),
         CatalogAPI(id: "maskinporten", name: "Maskinporten", kind: .platform, statusComponents: ["Maskinporten"]),
     ])
-    let classifier = Classifier(catalog: catalog)
+    let classifier = Classifier(catalog: catalog, lexicon: ConfigLoader.builtInLexicon)
 
     @Test func statedKindWinsOverWordsThatSayOtherwise() {
         // The words say "normal drift" (resolved); the page's status says investigating.
@@ -94,7 +95,7 @@ import VarselModel
             CatalogAPI(id: "restanser", name: "Restanser API", aliases: ["Restanser"]),
             CatalogAPI(id: "inntekt", name: "Inntekt API", statusComponents: ["Restanser"]),
         ])
-        let classifier = Classifier(catalog: catalog)
+        let classifier = Classifier(catalog: catalog, lexicon: ConfigLoader.builtInLexicon)
         let byName = SourceFacts(kind: .incident, components: [StatusComponent(code: "q", name: "Restanser API")])
         #expect(classifier.classify(ClassificationInput(title: "Feil", facts: byName)).apis == ["restanser"])
         // A listed value wins over another entry's alias.

@@ -57,7 +57,7 @@ func change(
 /// Notices from the real feed snapshots, parsed by FeedParse and classified by Classify exactly
 /// as the poll cycle does, turned into "new" changes.
 enum RealNotices {
-    static let classifier = Classifier(catalog: realCatalog)
+    static let classifier = Classifier(catalog: realCatalog, lexicon: ConfigLoader.builtInLexicon)
 
     /// The entry of `feed` whose title starts with `title` (the first one, in document order).
     static func change(

@@ -32,7 +32,7 @@ import VarselModel
         let onDisk = try Data(contentsOf: repositoryRoot().appendingPathComponent("config/catalog.toml"))
         #expect(BuiltInData.catalog.bytes == [UInt8](onDisk))
         #expect(BuiltInData.catalog.sha256.count == 64)
-        #expect(BuiltInData.allCases.map(\.fileName) == ["catalog.toml"])
+        #expect(BuiltInData.allCases.map(\.fileName) == ["catalog.toml", "lexicon.toml"])
     }
 
     @Test func catalogPathGivenWinsOverTheFileBesideTheConfig() throws {
@@ -59,7 +59,7 @@ import VarselModel
         #expect(config.catalogSource == .besideConfig(directory.path + "/catalog.toml"))
         #expect(config.catalogPath == directory.path + "/catalog.toml")
         #expect(config.catalog.apis.map(\.id) == ["beside"])
-        #expect(!config.summary().contains("built into the binary"))
+        #expect(!config.summary().contains("Catalog: built into the binary"))
     }
 
     /// A feed's `apis` are checked against the catalog in force, which may be the built-in one.
