@@ -8,7 +8,9 @@ import VarselConfig
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Benchmarks (parse, ingest) for BENCHMARKS.md.",
-        subcommands: [Parse.self, Ingest.self, RoutinePoll.self, NotModified.self, Probes.self, Classify.self])
+        subcommands: [
+            Parse.self, Ingest.self, RoutinePoll.self, NotModified.self, StatusPagePoll.self, Probes.self, Classify.self,
+        ])
 
     struct Parse: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Parse FILE repeatedly and report time per parse.")
@@ -63,6 +65,21 @@ struct BenchCommand: AsyncParsableCommand {
 
         func run() async throws {
             let result = try await Benchmarks.notModified(url: url, reps: reps)
+            print(json ? result.json : result.line)
+        }
+    }
+
+    struct StatusPagePoll: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "statuspage-poll",
+            abstract: "Wall and CPU per poll of a status page (scripts/bench_statuspage_server.py): unchanged (304) and changed.")
+        @Argument(help: "The page's base URL (http://127.0.0.1:PORT), serving /api/v2/*.json and /__advance.") var url: String
+        @Option(name: .long, help: "Repetitions of each kind of poll.") var reps = 50
+        @Option(name: .long, help: "Catalog file used for classification.") var catalog = "config/catalog.toml"
+        @Flag(name: .long, help: "One line of JSON.") var json = false
+
+        func run() async throws {
+            let result = try await Benchmarks.statusPagePoll(url: url, reps: reps, catalogPath: catalog)
             print(json ? result.json : result.line)
         }
     }
