@@ -20,7 +20,39 @@ public struct SourceDocument: Sendable, Hashable {
     }
 }
 
+/// A stored document's validators, without its body: what a conditional GET needs.
+public struct SourceDocumentValidators: Sendable, Hashable {
+    public var url: String
+    public var etag: String?
+    public var lastModified: String?
+}
+
 extension NoticeStore {
+    /// sourceDocumentValidators returns the validators of a source's stored documents, by URL.
+    /// An unchanged status page (both documents 304) needs nothing more, so its poll never reads
+    /// the bodies (300 kB for a page with 50 incidents and 50 maintenances).
+    public func sourceDocumentValidators(feed: FeedID) async throws(StoreError) -> [String: SourceDocumentValidators] {
+        try await read("read document validators of \(feed)") { db in
+            var validators: [String: SourceDocumentValidators] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT url, etag, lastModified FROM sourceDocument WHERE feedID = ?", arguments: [feed.rawValue])
+            {
+                let url: String = row["url"]
+                validators[url] = SourceDocumentValidators(url: url, etag: row["etag"], lastModified: row["lastModified"])
+            }
+            return validators
+        }
+    }
+
+    /// sourceDocumentBody returns one stored document's body, nil when none is stored.
+    public func sourceDocumentBody(feed: FeedID, url: String) async throws(StoreError) -> [UInt8]? {
+        try await read("read document \(url) of \(feed)") { db in
+            let body = try Data.fetchOne(
+                db, sql: "SELECT body FROM sourceDocument WHERE feedID = ? AND url = ?", arguments: [feed.rawValue, url])
+            return body.map { [UInt8]($0) }
+        }
+    }
+
     /// sourceDocuments returns the stored documents of a source, by URL; empty before its first success.
     public func sourceDocuments(feed: FeedID) async throws(StoreError) -> [String: SourceDocument] {
         try await read("read documents of \(feed)") { db in

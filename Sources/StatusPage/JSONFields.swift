@@ -23,7 +23,7 @@ extension KeyedDecodingContainer where K == AnyKey {
 
     /// A string that is present and not blank.
     func text(_ key: String) -> String? {
-        guard let s = string(key), !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard let s = string(key), !s.trimmed.isEmpty else { return nil }
         return s
     }
 
@@ -82,6 +82,6 @@ struct ComponentRef: Decodable {
             component = nil
             return
         }
-        component = StatusComponent(code: code, name: name.trimmingCharacters(in: .whitespacesAndNewlines))
+        component = StatusComponent(code: code, name: name.trimmed)
     }
 }

@@ -10,12 +10,12 @@ struct IncidentPayload: Decodable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: AnyKey.self)
-        let name = c.string("name")?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = c.string("name")?.trimmed
         guard let id = c.text("id") else {
             throw ElementProblem(reason: "no id", title: name)
         }
         incident = StatusIncident(
-            id: id.trimmingCharacters(in: .whitespacesAndNewlines), name: name ?? "", status: c.string("status") ?? "",
+            id: id.trimmed, name: name ?? "", status: c.string("status") ?? "",
             impact: c.text("impact"), createdAt: c.date("created_at"), updatedAt: c.date("updated_at"),
             startedAt: c.date("started_at"), resolvedAt: c.date("resolved_at"),
             scheduledFor: c.date("scheduled_for"), scheduledUntil: c.date("scheduled_until"),

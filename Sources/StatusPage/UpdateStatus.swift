@@ -13,7 +13,12 @@ public enum UpdateStatus: String, Sendable, Hashable, CaseIterable {
     /// Recognises an API status or a feed label, English or Norwegian, in any case; nil for a
     /// word Statuspage does not use (shown as written by the caller).
     public init?(word: String) {
-        let key = word.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        // The JSON API's own words need no folding; they are nearly every call.
+        if let exact = UpdateStatus(rawValue: word) {
+            self = exact
+            return
+        }
+        let key = word.trimmed.lowercased()
             .replacingOccurrences(of: " ", with: "_")
         if let known = UpdateStatus(rawValue: key) {
             self = known
@@ -59,6 +64,6 @@ public enum UpdateStatus: String, Sendable, Hashable, CaseIterable {
 
     /// The label for any raw word: the Norwegian one when known, else the word as written.
     public static func label(for word: String) -> String {
-        UpdateStatus(word: word)?.norwegianLabel ?? word.trimmingCharacters(in: .whitespacesAndNewlines)
+        UpdateStatus(word: word)?.norwegianLabel ?? word.trimmed
     }
 }

@@ -68,13 +68,7 @@ struct SourceReader: Sendable {
         }
         switch how.format {
         case .statuspage:
-            let stored: [String: SourceDocument]
-            do {
-                stored = try await store.sourceDocuments(feed: feed.id)
-            } catch {
-                throw SourceReadFailure(message: error.description)
-            }
-            return try await StatusPageReader(fetcher: fetcher).read(feed, base: how.url, stored: stored)
+            return try await StatusPageReader(fetcher: fetcher, store: store).read(feed, base: how.url)
         case .atom, .rss, .auto:
             return try await FeedReader(fetcher: fetcher, parser: parser).read(feed, url: how.url, validators: validators)
         }

@@ -11,24 +11,30 @@ import VarselModel
 ///
 /// When only one document changed, the other's last body (kept in `sourceDocument`) stands in
 /// for it, so the differ always sees the whole page: an incident is never taken for withdrawn
-/// because its document happened to answer 304.
+/// because its document happened to answer 304. Bodies are read from the store only then: an
+/// unchanged page costs two 304s and one small query.
 struct StatusPageReader: Sendable {
     let fetcher: FeedFetcher
+    let store: NoticeStore
 
     static func documentURLs(base: String) -> (incidents: String, maintenances: String) {
         let base = base.hasSuffix("/") ? String(base.dropLast()) : base
         return (base + "/api/v2/incidents.json", base + "/api/v2/scheduled-maintenances.json")
     }
 
-    func read(_ feed: FeedConfig, base: String, stored: [String: SourceDocument]) async throws(SourceReadFailure)
-        -> SourceRead
-    {
+    func read(_ feed: FeedConfig, base: String) async throws(SourceReadFailure) -> SourceRead {
         let urls = Self.documentURLs(base: base)
         let limits = feed.fetchLimits
+        let stored: [String: SourceDocumentValidators]
+        do {
+            stored = try await store.sourceDocumentValidators(feed: feed.id)
+        } catch {
+            throw SourceReadFailure(message: error.description)
+        }
         async let incidentsRead = fetch(urls.incidents, stored: stored[urls.incidents], limits: limits)
         async let maintenancesRead = fetch(urls.maintenances, stored: stored[urls.maintenances], limits: limits)
-        let incidents: Fetched
-        let maintenances: Fetched
+        var incidents: Fetched
+        var maintenances: Fetched
         do {
             (incidents, maintenances) = try await (incidentsRead, maintenancesRead)
         } catch let failure as SourceReadFailure {
@@ -39,6 +45,8 @@ struct StatusPageReader: Sendable {
         if !incidents.isModified && !maintenances.isModified {
             return .notModified(.none)
         }
+        try await fillBody(of: &incidents, feed: feed.id)
+        try await fillBody(of: &maintenances, feed: feed.id)
         let page: StatusPageAdapter.Page
         do {
             page = try StatusPageAdapter.page(
@@ -61,8 +69,26 @@ struct StatusPageReader: Sendable {
         var isModified: Bool
     }
 
-    private func fetch(_ url: String, stored: SourceDocument?, limits: FetchLimits) async throws(SourceReadFailure) -> Fetched {
-        // Validators only with a body to fall back on: a 304 without one would leave a hole.
+    /// A document that answered 304 while the other changed: its stored body stands in.
+    private func fillBody(of fetched: inout Fetched, feed: FeedID) async throws(SourceReadFailure) {
+        guard !fetched.isModified else { return }
+        let url = fetched.document.url
+        let body: [UInt8]?
+        do {
+            body = try await store.sourceDocumentBody(feed: feed, url: url)
+        } catch {
+            throw SourceReadFailure(message: error.description)
+        }
+        guard let body else {
+            throw SourceReadFailure(message: "\(url): answered 304 Not Modified but no earlier copy is stored", status: 304)
+        }
+        fetched.document.body = body
+    }
+
+    private func fetch(_ url: String, stored: SourceDocumentValidators?, limits: FetchLimits) async throws(SourceReadFailure)
+        -> Fetched
+    {
+        // Validators only of a document stored with its body: a 304 then has a body to fall back on.
         let validators = stored.map { Validators(etag: $0.etag, lastModified: $0.lastModified) } ?? .none
         let result: FetchResult
         do {
@@ -72,10 +98,13 @@ struct StatusPageReader: Sendable {
         }
         switch result {
         case .notModified(let fresh):
-            guard let stored else {
+            guard stored != nil else {
                 throw SourceReadFailure(message: "\(url): answered 304 Not Modified to a request without validators", status: 304)
             }
-            return Fetched(document: SourceDocumentState(url: url, validators: fresh.isEmpty ? validators : fresh, body: stored.body), isModified: false)
+            // The body is read from the store only if the other document changed (`fillBody`).
+            return Fetched(
+                document: SourceDocumentState(url: url, validators: fresh.isEmpty ? validators : fresh, body: []),
+                isModified: false)
         case .modified(let fetched):
             return Fetched(document: SourceDocumentState(url: url, validators: fetched.validators, body: fetched.body), isModified: true)
         }
