@@ -57,10 +57,13 @@ public struct Classifier: Sendable {
         }
         // Structured facts win over words (a status page says "investigating", not a phrase).
         if let stated = input.facts?.window { window = .some(stated) }
+        let evidence = KindRules.Evidence(
+            title: title, body: body, categories: categories,
+            bodyShoutsResolved: Self.shoutsResolved(input.summaryText) || Self.shoutsResolved(input.contentText))
         let kind =
             input.facts?.kind
-            ?? KindRules.kind(title: title, body: body, categories: categories) {
-                readWindow().map { window in input.published.map { (window.end ?? window.start) > $0 } ?? true } ?? false
+            ?? KindRules.kind(evidence) {
+                readWindow().map { window in input.published.map { window.start > $0 } ?? true } ?? false
             }
         var named = matcher.apis(categories: input.categories, words: words, titleEnd: titleEnd)
         var unmapped: [String] = []
@@ -97,6 +100,19 @@ public struct Classifier: Sendable {
             break
         }
         return classification
+    }
+
+    /// Whether `text` has "LØST" in capitals as a word of its own (not inside "LØSTE" or a
+    /// lower-case "løst", which is as often "få løst" as "er løst").
+    static func shoutsResolved(_ text: String) -> Bool {
+        var searchFrom = text.startIndex
+        while let range = text.range(of: "LØST", range: searchFrom..<text.endIndex) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            if !(before?.isLetter ?? false) && !(after?.isLetter ?? false) { return true }
+            searchFrom = range.upperBound
+        }
+        return false
     }
 
     /// What an operator sees when a maintenance notice has no readable window: the text tried.

@@ -1,50 +1,82 @@
 import VarselModel
 
-/// The words that decide a notice's kind (DOMAIN.md section 3), and the order they are tried in.
+/// The order in which the lexicon's word lists (config/lexicon.toml, `kind.*`) decide a notice's
+/// kind. The words are data; this order is the rule, stated once here.
 ///
-/// Order, first hit wins (title words weigh most, then summary + content, then the title's
-/// generic label):
-///  1. title begins with "Utgår", or has "avlyst"/"avlyses"/"AVLYST" → `.cancelled`
-///  2. title says it is over ("løst", "LØST", "normal drift", "oppe igjen", "rettet") → `.resolved`
-///  3. title "planlagt" → `.maintenance`
-///  4. title names a problem ("driftsproblemer", "problem", "ustabil", "feil", "i gang") → `.incident`
-///     (so "Nedetid i Restanser API er i gang" is an incident, not maintenance)
-///  5. title "vedlikehold" (also "Driftsvedlikehold") → `.maintenance`
-///  6. title "nedetid", "utilgjengelig", "oppgradering" → `.maintenance` when a window that has not
-///     yet ended was read, else `.incident` (downtime happening now)
-///  7. title "versjon", "årsrevisjon", "sanering", "URL", "Open API", "endring" → `.change`
-///  8. summary + content, steps 2-6 with the body's wording (resolution phrases stricter: "er løst",
-///     not "få løst"); skipped when the feed tagged the entry "Nyhet" and not "Drift", because news
-///     texts say "Skatteetaten er i gang med å tilrettelegge"
-///  9. title is only a label ("Driftsvarsel 13.11.2023", "Driftsmelding - ...") → `.incident`
-/// 10. summary + content change words → `.change`
-/// 11. otherwise `.news`
-///
-/// Known limit: a title that names a problem wins over a body saying it is fixed
-/// ("Driftsmelding - Driftsproblemer 15.08.2024": "Feilen er nå løst") → `.incident`. Alerting a
-/// fixed problem as an incident is the cheaper mistake.
+/// First hit wins. The title weighs most, then summary + content, then the title's generic label:
+///  1. title begins with `cancelled_leading` ("Utgår") or has `cancelled` ("avlyst") → `.cancelled`
+///  2. title has `postponed` ("utsatt", "flyttes") → `.cancelled` when the text says there is no
+///     new date yet (`postponed_undated`: "kommer tilbake med ny dato"), else `.maintenance` when a
+///     window ahead of publication was read (the new date), else `.cancelled`; a title naming
+///     maintenance whose text says it is postponed without a new date is `.cancelled` too
+///  3. title says it is over (`resolved_title`) → `.resolved`
+///  4. title `planned` → `.maintenance`
+///  5. title `news` ("Dialogmøte", "Brukerforum") → `.news`
+///  6. the text says the problem is already over (`resolved_body`, or a shouted "LØST" in it) and
+///     does not say it is still going on (`unresolved_body`), while the title names a problem,
+///     a downtime, or only a label → `.resolved`: a report written after the fix ("Driftsproblemer
+///     14.08 ... Feilen er nå løst") is not an alarm
+///  7. title `downtime` ("nedetid", "utilgjengelig", "ustabil") announced for later → `.maintenance`:
+///     a window that starts after publication, or words that say it is coming (`upcoming`:
+///     "starter om kort tid", "vil være utilgjengelig"), unless the words say it is going on now
+///     (`ongoing`: "det oppleves", "er i gang"); otherwise the title decides at step 8 or 10
+///  8. title names a problem (`incident`) → `.incident`
+///  9. title `maintenance` → `.maintenance`
+/// 10. title `downtime` → `.incident` (downtime happening now)
+/// 11. title `change` → `.change`
+/// 12. summary + content: problem → `.incident`; planned or maintenance → `.maintenance`; downtime
+///     with a window ahead → `.maintenance`; skipped when the feed tagged the entry "Nyhet" and not
+///     "Drift", because news texts say "Skatteetaten er i gang med å tilrettelegge"
+/// 13. title is only a label ("Driftsvarsel 13.11.2023", "Driftsmelding - ...") → `.incident`
+/// 14. summary + content change words → `.change`
+/// 15. otherwise `.news`
 struct KindRules: Sendable {
-    /// Decides the kind from the phrase lists found in the title and in summary + content.
-    /// `windowAhead` says whether a maintenance window was read that has not ended by the notice's
-    /// publication (or no publication date is known); it is asked only for downtime words, because
-    /// reading dates is the expensive part.
-    static func kind(
-        title: PhraseHits, body: PhraseHits, categories: Set<String>, windowAhead: () -> Bool
-    ) -> NoticeKind {
+    /// What the rules know about one notice's words.
+    struct Evidence {
+        var title: PhraseHits
+        var body: PhraseHits
+        var categories: Set<String>
+        /// The summary or content has the word "LØST" in capitals: how Skatteetaten marks an
+        /// incident notice as resolved when it edits it ("... LØST", "SAKEN ER LØST!").
+        var bodyShoutsResolved: Bool
+    }
+
+    /// Decides the kind. `windowAhead` says whether a window was read that STARTS after the
+    /// notice's publication (or no publication date is known): announced ahead, not happening
+    /// now. A date alone ("Ustabilitet 29.08.2022" published that day) starts at midnight, so it is
+    /// not ahead. Asked only when the words call for it, because reading dates is the expensive part.
+    static func kind(_ evidence: Evidence, windowAhead: () -> Bool) -> NoticeKind {
+        let title = evidence.title
+        let body = evidence.body
         if title.starts(with: .cancelledLeading) || title.contains(.cancelled) { return .cancelled }
+        if title.contains(.postponed) {
+            if body.contains(.postponedUndated) { return .cancelled }
+            return windowAhead() ? .maintenance : .cancelled
+        }
+        if title.contains(.maintenance) && body.contains(.postponed) && body.contains(.postponedUndated) { return .cancelled }
         if title.contains(.resolvedTitle) { return .resolved }
         if title.contains(.planned) { return .maintenance }
+        if title.contains(.news) { return .news }
+
+        let reportsProblem =
+            title.contains(.incident) || title.contains(.downtime) || title.contains(.label)
+            || !(title.contains(.maintenance) || title.contains(.change))
+        let saysOver = (body.contains(.resolvedBody) || evidence.bodyShoutsResolved) && !body.contains(.unresolvedBody)
+        if reportsProblem && saysOver { return .resolved }
+
+        let ongoing = title.contains(.ongoing) || body.contains(.ongoing)
+        let upcoming = title.contains(.upcoming) || body.contains(.upcoming)
+        if title.contains(.downtime) && !ongoing && (upcoming || windowAhead()) { return .maintenance }
         if title.contains(.incident) { return .incident }
         if title.contains(.maintenance) { return .maintenance }
-        if title.contains(.downtime) { return windowAhead() ? .maintenance : .incident }
+        if title.contains(.downtime) { return .incident }
         if title.contains(.change) { return .change }
 
-        let newsOnly = categories.contains("nyhet") && !categories.contains("drift")
+        let newsOnly = evidence.categories.contains("nyhet") && !evidence.categories.contains("drift")
         if !newsOnly {
-            if body.contains(.resolvedBody) { return .resolved }
             if body.contains(.incidentBody) { return .incident }
             if body.contains(.planned) || body.contains(.maintenance) { return .maintenance }
-            if body.contains(.downtime) && windowAhead() { return .maintenance }
+            if body.contains(.downtime) && !ongoing && windowAhead() { return .maintenance }
         }
         if title.contains(.label) { return .incident }
         if body.contains(.change) { return .change }

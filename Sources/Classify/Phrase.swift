@@ -63,8 +63,8 @@ struct Phrase: Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
 /// The phrase lists of `KindRules`, `ScopeRules` and `EnvironmentRules`, each one bit in
 /// `PhraseHits`; their words come from the lexicon (`LexiconWords`, lexicon.toml).
 enum PhraseList: Int, CaseIterable, Sendable {
-    case cancelledLeading, cancelled, postponed, resolvedTitle, resolvedBody, unresolvedBody, planned, incident,
-        incidentBody, maintenance, downtime, change, news, label, skatteetatenWide, publisherWide, environmentTest,
+    case cancelledLeading, cancelled, postponed, postponedUndated, resolvedTitle, resolvedBody, unresolvedBody, planned, incident,
+        incidentBody, maintenance, downtime, ongoing, upcoming, change, news, label, skatteetatenWide, publisherWide, environmentTest,
         environmentProduction, environmentBoth
 
     /// The list's key in lexicon.toml (`LexiconWords.keys`).
@@ -73,6 +73,7 @@ enum PhraseList: Int, CaseIterable, Sendable {
         case .cancelledLeading: "kind.cancelled_leading"
         case .cancelled: "kind.cancelled"
         case .postponed: "kind.postponed"
+        case .postponedUndated: "kind.postponed_undated"
         case .resolvedTitle: "kind.resolved_title"
         case .resolvedBody: "kind.resolved_body"
         case .unresolvedBody: "kind.unresolved_body"
@@ -81,6 +82,8 @@ enum PhraseList: Int, CaseIterable, Sendable {
         case .incidentBody: "kind.incident_body"
         case .maintenance: "kind.maintenance"
         case .downtime: "kind.downtime"
+        case .ongoing: "kind.ongoing"
+        case .upcoming: "kind.upcoming"
         case .change: "kind.change"
         case .news: "kind.news"
         case .label: "kind.label"

@@ -16,9 +16,9 @@ public struct LexiconWords: Sendable, Hashable {
 
     /// Every list key the classifier reads, in the order lexicon.toml presents them.
     public static let keys: [String] = [
-        "kind.cancelled_leading", "kind.cancelled", "kind.postponed", "kind.resolved_title", "kind.resolved_body",
+        "kind.cancelled_leading", "kind.cancelled", "kind.postponed", "kind.postponed_undated", "kind.resolved_title", "kind.resolved_body",
         "kind.unresolved_body", "kind.planned", "kind.incident", "kind.incident_body", "kind.maintenance",
-        "kind.downtime", "kind.change", "kind.news", "kind.label",
+        "kind.downtime", "kind.ongoing", "kind.upcoming", "kind.change", "kind.news", "kind.label",
         "scope.skatteetaten_wide", "scope.publisher_wide",
         "environment.test", "environment.production", "environment.both",
     ]

@@ -211,7 +211,7 @@ let atomFixtureEntries: [AtomFixtureEntry] = [
         content:
             "Det har vært en feil fra 11:21 med api.skatteetaten.no som har truffet konsumenter av api'ene til Skatteetaten. Feilen ble rettet 12:15, men at det kan ta inntil en time før endringen propageres.",
         categories: ["Drift"], updated: "2023-10-25T11:25:00.000Z",
-        kind: .incident, apis: [], scope: .all),
+        kind: .resolved, apis: [], scope: .all),
     // Tag Skatteoppgjør, but the text lists the APIs, which is more precise than the family tag.
     AtomFixtureEntry(
         index: 23, title: "Sanering av inntektsår 2016 på enkelte skatteoppgjørtjenester",

@@ -37,9 +37,10 @@ import VarselConfig
     }
 
     @Test func folkeregisteretDevSplitDoesNotRegress() throws {
-        // Floors (measured 2026-12-07 on all 385 dev labels, after the last 170 notices were
-        // labelled: kind 343/385, apis 350/356, scope 19/39, window 75/96): raise, never lower.
-        check(try score("folkeregisteret.labels.json"), Floors(kind: 0.89, apiRecall: 0.98, scopeAll: 0.48, windowStart: 0.78))
+        // Floors (measured 2026-12-07 on all 385 dev labels with the language rules of lexicon.toml:
+        // kind 369/385, apis 350/356, scope 19/39, window 81/96; holdout then: kind 150/165,
+        // window 35/38): raise, never lower.
+        check(try score("folkeregisteret.labels.json"), Floors(kind: 0.95, apiRecall: 0.98, scopeAll: 0.48, windowStart: 0.84))
     }
 
     @Test func atomLabelsDoNotRegress() throws {
