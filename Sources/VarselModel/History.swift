@@ -68,6 +68,8 @@ public struct ChangeRecord: Sendable, Hashable, Codable {
     public var previousVersionSeq: Int?
     /// The source's severity at the change (status pages only).
     public var severity: Severity?
+    /// The environment the notice concerned at the change (routing honours subscribers' `environments`).
+    public var environment: NoticeEnvironment = .production
 
     public init(
         id: Int64, noticeID: NoticeID, feedID: FeedID, change: ChangeType, at: Date, title: String, kind: NoticeKind,

@@ -36,6 +36,24 @@ public enum NoticeKind: String, Sendable, Hashable, Codable, CaseIterable {
     case cancelled
 }
 
+/// Which of Skatteetaten's environments a notice concerns. Municipalities run against
+/// production; vendors build against test, so they follow both.
+public enum NoticeEnvironment: String, Sendable, Hashable, Codable, CaseIterable {
+    case production
+    case test
+    /// It says so for both ("i Test og Produksjon").
+    case both
+
+    /// Whether a subscriber following `environments` is concerned.
+    public func concerns(_ environments: Set<NoticeEnvironment>) -> Bool {
+        switch self {
+        case .both: !environments.isEmpty
+        case .production: environments.contains(.production) || environments.contains(.both)
+        case .test: environments.contains(.test) || environments.contains(.both)
+        }
+    }
+}
+
 /// How far a notice reaches.
 public enum NoticeScope: String, Sendable, Hashable, Codable {
     /// It names specific APIs (`apis` is not empty).
@@ -91,6 +109,9 @@ public struct Classification: Sendable, Hashable, Codable {
     /// Status-page components the notice concerns that no catalog entry maps (by code or name);
     /// kept so KS can complete the catalog (`varselvakt sources components`).
     public var unmappedComponents: [String]
+    /// The environment the notice concerns; production when it names none (an outage or
+    /// maintenance that names no environment concerns production).
+    public var environment: NoticeEnvironment = .production
     /// Names in the notice that look like an API ("Skattekort API") but that the catalog does not
     /// know, as written; kept so KS can add them (`varselvakt catalog unknown`). Stored and shown
     /// (`unrecognised_apis`) already; the classifier fills it in (another branch), until then

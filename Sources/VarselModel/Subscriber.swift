@@ -65,6 +65,9 @@ public struct Subscription: Sendable, Hashable {
     /// The least severity to alert on (`min_severity`). Applies only to notices whose source
     /// states a severity (status pages); a notice without one always passes.
     public var minSeverity: Severity?
+    /// The environments whose notices the subscriber wants (`environments`); by default
+    /// production for municipalities and KS, production and test for vendors, who build against test.
+    public var environments: Set<NoticeEnvironment> = [.production]
 
     public init(
         everything: Bool = false, apis: [String] = [], services: [String] = [], kinds: Set<NoticeKind> = [],
