@@ -82,6 +82,7 @@ public struct Classifier: Sendable {
 
         var classification = Classification(
             kind: kind, apis: apis, scope: scope, severity: input.facts?.severity, unmappedComponents: unmapped)
+        classification.environment = EnvironmentRules.environment(title: title, body: body)
         switch kind {
         case .maintenance:
             let window = readWindow()

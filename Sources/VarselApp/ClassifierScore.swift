@@ -15,7 +15,7 @@ public import VarselModel
 /// * scope_all: among notices labelled `["*"]`, the share classified scope `.all`;
 /// * window_start: among notices with a labelled window, the share whose parsed window starts at
 ///   the labelled Oslo wall-clock time (a date-only label compares the date);
-/// * environment: not scored yet (see `environmentOf`).
+/// * environment: the share whose classified environment equals the label's.
 public struct ClassifierScore: Sendable {
     /// One labelled notice (the JSON schema of labels/*.labels.json).
     public struct Label: Sendable, Decodable {
@@ -130,9 +130,8 @@ public struct ClassifierScore: Sendable {
         }
     }
 
-    /// TODO: `Classification` has no environment yet. When it gains one (test/both/production),
-    /// return its raw value here and the environment field is scored; until then it reads "n/a".
-    static func environmentOf(_ classification: Classification) -> String? { nil }
+    /// The classified environment as the labels write it (production, test, both).
+    static func environmentOf(_ classification: Classification) -> String? { classification.environment.rawValue }
 
     /// A label's display name ("Inntekt", "Folkeregisteret", "Maskinporten") → catalog id: the
     /// catalog `name` without a trailing " API".

@@ -103,3 +103,33 @@ import VarselModel
         #expect(classifier.classify(ClassificationInput(title: "Feil", facts: listed)).apis == ["inntekt"])
     }
 }
+
+/// Environment from the language (EnvironmentRules + lexicon.toml `environment.*`).
+@Suite struct EnvironmentTests {
+    let classifier = Classifier(catalog: Catalog(apis: []), lexicon: ConfigLoader.builtInLexicon)
+
+    func environment(_ title: String, _ text: String = "") -> NoticeEnvironment {
+        classifier.classify(ClassificationInput(title: title, contentText: text)).environment
+    }
+
+    @Test func testEnvironmentWordsMakeATestNotice() {
+        #expect(environment("Ustabil Konsumenttest 270122") == .test)
+        #expect(environment("Vedlikehold", "Vi oppgraderer testmiljøet torsdag kl 16.") == .test)
+        #expect(environment("Problemer med Altinn-delegering i test og TT02") == .test)
+    }
+
+    @Test func testAndProductionTogetherIsBoth() {
+        #expect(environment("Inntekt API med støtte for inntektsår 2024 er i Test og Produksjon") == .both)
+        #expect(environment("Ny versjon", "Tilgjengelig i produksjon fra 1. mars, og i test kort etter.") == .both)
+    }
+
+    @Test func theTitleDecidesBeforeTheText() {
+        #expect(environment("Problem i Produksjon 25. oktober", "Feilen ble først sett i testmiljøet.") == .production)
+    }
+
+    @Test func noticeThatNamesNoEnvironmentConcernsProduction() {
+        #expect(environment("Driftsproblemer 14.08", "Det er driftsproblemer i dag.") == .production)
+        // "at" is an everyday word ("that"), never the AT environment.
+        #expect(environment("Nedetid", "Vi beklager at tjenesten er nede.") == .production)
+    }
+}
