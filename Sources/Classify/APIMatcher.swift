@@ -32,13 +32,26 @@ struct APIMatcher: Sendable {
     private let categories: [String: [String]]
     /// Ids of the catalog's platform entries.
     let platforms: Set<String>
+    /// Word id of a family word → the APIs of that family.
+    private let families: [Int32: [String]]
+    /// Every word of every catalog name, alias and slug: a word before "API" that is one of them
+    /// belongs to a name the catalog knows ("betalinger API" of "Krav og betalinger API").
+    let knownNameWords: Set<String>
 
     /// Adds every name's words to `vocabulary`.
     init(catalog: Catalog, vocabulary: inout Vocabulary) {
         var names: [Name] = []
         var categories: [String: [String]] = [:]
         for api in catalog.apis {
-            for text in [api.name] + api.aliases {
+            // Notices also write an API by its URL's slug ("kravogbetalinger-api",
+            // "inntekt.api.skatteetaten.no"): "slug api" is a name too, and so is the slug alone
+            // when it is a compound no name has as a word ("kravogbetalinger", not "inntekt",
+            // which is also an everyday word).
+            let nameWords = Set(([api.name] + api.aliases).flatMap(WordText.words(of:)))
+            let slugNames = Self.slugs(of: api).flatMap { slug in
+                nameWords.contains(slug) ? ["\(slug) api"] : ["\(slug) api", slug]
+            }
+            for text in [api.name] + api.aliases + slugNames {
                 let words = WordText.words(of: text)
                 if !words.isEmpty {
                     names.append(Name(apiID: api.id, words: words, length: words.joined().count))
@@ -48,6 +61,7 @@ struct APIMatcher: Sendable {
                 categories[Self.fold(category), default: []].append(api.id)
             }
         }
+        knownNameWords = Set(names.flatMap(\.words))
         names.sort { ($0.words.count, $0.length) > ($1.words.count, $1.length) }
         nameIDs = names.map { $0.words.map { vocabulary.intern($0) } }
         nameAPIs = names.map(\.apiID)
@@ -56,6 +70,25 @@ struct APIMatcher: Sendable {
         self.byFirstID = byFirstID
         self.categories = categories
         platforms = Set(catalog.apis.filter { $0.kind == .platform }.map(\.id))
+        // Family words ("skatteoppgjør", "mva"): categories several APIs share, read in the text too.
+        var families: [Int32: [String]] = [:]
+        for (category, ids) in categories where ids.count > 1 {
+            let words = WordText.words(of: category)
+            if words.count == 1 { families[vocabulary.intern(words[0])] = ids }
+        }
+        self.families = families
+    }
+
+    /// The first label of an API's hosts ("kravogbetalinger" of kravogbetalinger.api.skatteetaten.no).
+    static func slugs(of api: CatalogAPI) -> [String] {
+        var slugs: [String] = []
+        for url in [api.url, api.testURL].compactMap({ $0 }) {
+            guard let hostStart = url.range(of: "://")?.upperBound else { continue }
+            let host = url[hostStart...].prefix { $0 != "/" && $0 != ":" }
+            guard host.contains(".api."), let label = host.split(separator: ".").first else { continue }
+            if !slugs.contains(String(label)) { slugs.append(String(label)) }
+        }
+        return slugs
     }
 
     /// Lower-cased, trimmed: feed categories come as "Skatteoppgjør", "skatteoppgjør", "OTP".
@@ -89,6 +122,11 @@ struct APIMatcher: Sendable {
             named = named.filter { !platforms.contains($0) || inTitle.contains($0) }
         }
         var found = named
+        // A family word in the text ("skatteoppgjør", "MVA") stands for its APIs when the notice
+        // names none of them: naming members is more precise than naming the family.
+        for word in words {
+            if let ids = families[word.id], named.isDisjoint(with: ids) { found.formUnion(ids) }
+        }
         for category in noticeCategories {
             guard let ids = categories[Self.fold(category)] else { continue }
             if ids.count == 1 || named.isDisjoint(with: ids) {

@@ -77,12 +77,15 @@ public struct Classifier: Sendable {
         if !named.isEmpty, !input.feedAPIs.isEmpty, named.allSatisfy(matcher.platforms.contains) {
             named = Array(Set(named).union(input.feedAPIs)).sorted()
         }
+        let unrecognised = named.isEmpty ? matcher.unrecognisedNames(in: [input.title, input.summaryText, input.contentText]) : []
         let (scope, apis) = ScopeRules.scope(
-            apis: named, title: title, body: body, feedAPIs: input.feedAPIs, unmappedComponents: !unmapped.isEmpty)
+            apis: named, title: title, body: body, feedAPIs: input.feedAPIs, unmappedComponents: !unmapped.isEmpty,
+            unrecognisedAPIs: !unrecognised.isEmpty)
 
         var classification = Classification(
             kind: kind, apis: apis, scope: scope, severity: input.facts?.severity, unmappedComponents: unmapped)
         classification.environment = EnvironmentRules.environment(title: title, body: body)
+        classification.unrecognisedAPIs = unrecognised
         switch kind {
         case .maintenance:
             let window = readWindow()

@@ -13,22 +13,36 @@ struct ScopeRules: Sendable {
     ///  1. a Skatteetaten-wide phrase in the title → `.all` (named APIs are kept in `apis` as
     ///     examples: "Skatteetaten får nye URL'er til eksterne api'er" lists three APIs as examples
     ///     but concerns every API)
-    ///  2. named APIs → `.apis`
+    ///  2. a Skatteetaten-wide phrase in summary/content when the only APIs named are the
+    ///     source's own (Folkeregisteret's feed: "Skatteetatens tjenester, herunder Folkeregisteret")
+    ///     → `.all`
+    ///  2b. named APIs → `.apis`
     ///  3. a Skatteetaten-wide phrase in summary/content → `.all`
     ///  4. status-page components that no catalog entry maps → `.unknown`: the page says which
     ///     part is affected, we just do not know it, so KS must see it (and extend the catalog)
     ///  5. the source is about specific APIs (`feedAPIs`, e.g. Folkeregisteret's feed) → those, `.apis`
     ///  6. a publisher-wide phrase ("våre delingstjenester") → `.all`
-    ///  7. otherwise `.unknown` (routed to "all" subscribers and KS support: never dropped)
+    ///  7. an API-like name the catalog does not know ("Skattekort API", "skattekort-api") →
+    ///     `.unknown` (routed to "all" subscribers and KS support, and recorded for the catalog)
+    ///  8. otherwise `.all`: a notice that names no API concerns everyone who uses the APIs
     static func scope(
-        apis: [String], title: PhraseHits, body: PhraseHits, feedAPIs: [String], unmappedComponents: Bool = false
+        apis: [String], title: PhraseHits, body: PhraseHits, feedAPIs: [String], unmappedComponents: Bool = false,
+        unrecognisedAPIs: Bool = false
     ) -> (NoticeScope, [String]) {
         if title.contains(.skatteetatenWide) { return (.all, apis) }
+        // "Skatteetatens tjenester, herunder Folkeregisteret": the feed's own API named as an
+        // example of something Skatteetaten-wide.
+        if body.contains(.skatteetatenWide) && !feedAPIs.isEmpty && Set(apis).isSubset(of: feedAPIs) {
+            return (.all, apis)
+        }
         if !apis.isEmpty { return (.apis, apis) }
         if unmappedComponents { return (.unknown, []) }
         if body.contains(.skatteetatenWide) { return (.all, []) }
         if !feedAPIs.isEmpty { return (.apis, Array(Set(feedAPIs)).sorted()) }
         if title.contains(.publisherWide) || body.contains(.publisherWide) { return (.all, []) }
-        return (.unknown, [])
+        // Names something API-like the catalog lacks: KS must see it (and extend the catalog).
+        if unrecognisedAPIs { return (.unknown, []) }
+        // Names no API at all: it concerns everyone who uses Skatteetaten's APIs.
+        return (.all, [])
     }
 }

@@ -71,11 +71,37 @@ import VarselModel
         #expect(apis("Tilgjengeligdata API, Skatteplikt API") == ["sistetilgjengeligeskatteoppgjoer", "skatteplikt"])
     }
 
-    @Test func nothingNamedWithoutFeedAPIsIsUnknownScope() {
+    @Test func nothingNamedWithoutFeedAPIsConcernsEveryone() {
         let result = classifier.classify(
             ClassificationInput(title: "Planlagt nedetid 27.April", contentText: "Jobben vil medføre nedetid."))
-        #expect(result.scope == .unknown)
+        #expect(result.scope == .all)
         #expect(result.apis == [])
+        #expect(result.unrecognisedAPIs == [])
+    }
+
+    @Test func apiLikeNameTheCatalogLacksIsUnknownAndRecorded() {
+        for text in ["Nedetid i Skattekort API i kveld", "Nedetid i skattekort-api i kveld", "Kall til skattekort.api.skatteetaten-test.no feiler"] {
+            let result = classifier.classify(ClassificationInput(title: "Driftsproblemer", contentText: text))
+            #expect(result.scope == .unknown, "\(text)")
+            #expect(result.unrecognisedAPIs == ["Skattekort API"], "\(text)")
+        }
+        // Words before "API" that name nothing are not names.
+        let general = classifier.classify(ClassificationInput(title: "Nytt", contentText: "Skatteetatens API og våre nye API."))
+        #expect(general.unrecognisedAPIs == [])
+    }
+
+    @Test func slugsAndHostsNameTheirAPI() {
+        #expect(apis("Nedetid på kravogbetalinger-api") == ["kravogbetalinger"])
+        #expect(apis("Timeout mot inntekt.api.skatteetaten.no") == ["inntekt"])
+        #expect(apis("Kall mot kravogbetalinger feiler") == ["kravogbetalinger"])
+        // "inntekt" alone is an everyday word, not the API.
+        #expect(apis("Endringer i pensjonsgivende inntekt for 2024 er publisert i nyhetsbrevet") != ["inntekt"])
+    }
+
+    @Test func familyWordStandsForItsAPIsUnlessAMemberIsNamed() {
+        let mva = apis("Planlagt nedetid på MVA-tjenestene lørdag")
+        #expect(mva.contains("mvamelding") && mva.contains("mvaregister"))
+        #expect(apis("Nedetid i Mva-melding API, som er en av MVA-tjenestene") == ["mvamelding"])
     }
 
     @Test func feedAPIsApplyOnlyWhenTheNoticeNamesNothing() {

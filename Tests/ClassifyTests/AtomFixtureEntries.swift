@@ -304,7 +304,7 @@ let atomFixtureEntries: [AtomFixtureEntry] = [
         content:
             "Det er behov for å utføre nødvendig vedlikehold torsdag 27.april fra kl. 18.00 til kl. 19.00. Jobben vil medføre nedetid.",
         categories: ["Drift"], updated: "2023-04-25T00:00:00.000Z",
-        kind: .maintenance, apis: [], scope: .unknown),
+        kind: .maintenance, apis: [], scope: .all),
     // News (tag Nyhet); "Arbeidgiveravgift API" is misspelt in the feed and "Arbeidsforhold API", "Skattepliktig API/hendelser" are not in the catalog.
     AtomFixtureEntry(
         index: 35, title: "Flere tjenester støtter nytt Maskinporten-domene i test",
@@ -328,7 +328,7 @@ let atomFixtureEntries: [AtomFixtureEntry] = [
         content:
             "Det er behov for å utføre nødvendig vedlikehold i produksjonsmiljøet, torsdag 20. april fra kl. 18.00 til kl. 19.00. Jobben vil medfører nedetid.",
         categories: ["Drift"], updated: "2023-04-18T00:00:00.000Z",
-        kind: .maintenance, apis: [], scope: .unknown),
+        kind: .maintenance, apis: [], scope: .all),
     AtomFixtureEntry(
         index: 37, title: "Planlagt nedetid torsdag 13.april kl 18.00 til kl 19.00",
         summary:
@@ -336,7 +336,7 @@ let atomFixtureEntries: [AtomFixtureEntry] = [
         content:
             "Det er behov for å utføre nødvendig vedlikehold torsdag 13. april fra kl. 18.00 til kl. 19.00. Jobben vil medfører nedetid.",
         categories: ["Drift"], updated: "2023-04-11T00:00:00.000Z",
-        kind: .maintenance, apis: [], scope: .unknown),
+        kind: .maintenance, apis: [], scope: .all),
     // News; "er i gang med å tilrettelegge" is not an incident (tag Nyhet).
     AtomFixtureEntry(
         index: 38, title: "Tjenester som støtter nytt Maskinporten-domene i test",

@@ -60,7 +60,7 @@ import VarselModel
     @Test func unknownWordsAreNewsNeverDropped() {
         let result = classifier.classify(ClassificationInput(title: "Invitasjon til digitalt brukerforum - 20260320"))
         #expect(result.kind == .news)
-        #expect(result.scope == .unknown)
+        #expect(result.scope == .all)
         #expect(classifier.classify(ClassificationInput(title: "")).kind == .news)
     }
 

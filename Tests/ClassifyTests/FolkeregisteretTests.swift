@@ -157,7 +157,12 @@ import VarselModel
         for item in Self.windows {
             let result = classify(item.title, item.description, item.pubDate)
             #expect(result.kind == .maintenance, "\(item.title)")
-            #expect(result.apis == ["folkeregisteret"], "\(item.title)")
+            if item.description.contains("alle tjenester mot samarbeidspartnere") {
+                // Skatteetaten's outer firewall: every service, not only Folkeregisteret.
+                #expect(result.scope == .all, "\(item.title)")
+            } else {
+                #expect(result.apis == ["folkeregisteret"], "\(item.title)")
+            }
             let window = try #require(result.maintenanceWindow, "\(item.title)")
             #expect(window.start == utc(item.start), "\(item.title)")
             #expect(window.end == item.end.map(utc), "\(item.title)")

@@ -59,10 +59,13 @@ import VarselModel
             title: "Driftsmelding - Driftsproblemer 14.08", feed: Fixtures.folkeregisteret("2024-08-15-1029"),
             feedAPIs: ["folkeregisteret"], kind: .incident, apis: ["folkeregisteret"], scope: .apis,
             expected: ["5001-trondheim api:folkeregisteret", "ks-support all"]),
-        // Names no API: KS support, the safety net, and nobody else.
+        // Names no API: it concerns everyone who uses the APIs (issue 10), through each filter.
         Case(
-            title: "Planlagt nedetid 27.April", kind: .maintenance, apis: [], scope: .unknown,
-            expected: ["ks-support unmatched"]),
+            title: "Planlagt nedetid 27.April", kind: .maintenance, apis: [], scope: .all,
+            expected: [
+                "0301-oslo scope:all", "3301-drammen scope:all", "4601-bergen scope:all", "5001-trondheim scope:all",
+                "ks-support all", "vendor-acme for:0301",
+            ]),
         // Skatteetaten's services in general: everyone with a subscription (Bergen: an incident).
         Case(
             title: "Vi har driftsproblemer på en rekke av Skatteetatens systemer - 08.11.2023", kind: .incident, apis: [],
@@ -113,8 +116,11 @@ import VarselModel
         #expect(outcome.note == "6 abonnenter, 8 leveranser (e-post 6, webhook 2)")
     }
 
-    @Test func realUnrecognisedNoticeNoteSaysNoAPIWasRecognised() throws {
-        let (change, _) = try RealNotices.change("Planlagt nedetid 27.April")
+    @Test func unrecognisedNoticeNoteSaysNoAPIWasRecognised() throws {
+        // A real notice as if it had named an API the catalog lacks ("Skattekort API"): scope unknown.
+        var (change, _) = try RealNotices.change("Planlagt nedetid 27.April")
+        change.scope = .unknown
+        change.apis = []
         let outcome = Router(catalog: realCatalog, subscribers: Subscribers.all).route(change)
         #expect(outcome.note == "ingen API gjenkjent: 1 abonnent, 1 leveranse (e-post 1)")
     }
