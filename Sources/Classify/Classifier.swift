@@ -19,7 +19,10 @@ public struct Classifier: Sendable {
     private let matcher: APIMatcher
     private let components: ComponentMapper
     private let lexicon: Lexicon
-    private let dates = NorwegianDateParser()
+    /// The lexicon's phrases and the catalog as written, for `explain`.
+    let words: LexiconWords
+    let catalog: Catalog
+    let dates = NorwegianDateParser()
 
     /// Prepares the name matcher for `catalog` (names and aliases, longest first) and compiles
     /// the phrase lists of `lexicon` (lexicon.toml: built in, or KS's own file).
@@ -28,10 +31,13 @@ public struct Classifier: Sendable {
         matcher = APIMatcher(catalog: catalog, vocabulary: &vocabulary)
         components = ComponentMapper(catalog: catalog)
         lexicon = Lexicon(vocabulary: vocabulary, words: words)
+        self.words = words
+        self.catalog = catalog
     }
 
-    public func classify(_ input: ClassificationInput) -> Classification {
-        // title | summary | content, as one word list with borders (no phrase spans a border).
+    /// The notice read as words: title | summary | content with borders, and the phrase lists
+    /// found in the title and in the rest.
+    func read(_ input: ClassificationInput) -> (words: [Word], titleEnd: Int, title: PhraseHits, body: PhraseHits) {
         var words: [Word] = []
         words.reserveCapacity((input.title.utf8.count + input.summaryText.utf8.count + input.contentText.utf8.count) / 5 + 4)
         lexicon.appendWords(of: input.title, to: &words)
@@ -40,8 +46,12 @@ public struct Classifier: Sendable {
         lexicon.appendWords(of: input.summaryText, to: &words)
         words.append(.border)
         lexicon.appendWords(of: input.contentText, to: &words)
-        let title = lexicon.hits(in: words[..<titleEnd])
-        let body = lexicon.hits(in: words[(titleEnd + 1)...])
+        return (words, titleEnd, lexicon.hits(in: words[..<titleEnd]), lexicon.hits(in: words[(titleEnd + 1)...]))
+    }
+
+    public func classify(_ input: ClassificationInput) -> Classification {
+        // title | summary | content, as one word list with borders (no phrase spans a border).
+        let (words, titleEnd, title, body) = read(input)
         let categories = Set(input.categories.map(APIMatcher.fold))
 
         var window: MaintenanceWindow??

@@ -46,40 +46,61 @@ struct KindRules: Sendable {
     /// now. A date alone ("Ustabilitet 29.08.2022" published that day) starts at midnight, so it is
     /// not ahead. Asked only when the words call for it, because reading dates is the expensive part.
     static func kind(_ evidence: Evidence, windowAhead: () -> Bool) -> NoticeKind {
+        decide(evidence, windowAhead: windowAhead).kind
+    }
+
+    /// The kind and the rule that decided it, in words (`notice ID --explain`).
+    static func decide(_ evidence: Evidence, windowAhead: () -> Bool) -> (kind: NoticeKind, rule: String) {
         let title = evidence.title
         let body = evidence.body
-        if title.starts(with: .cancelledLeading) || title.contains(.cancelled) { return .cancelled }
-        if title.contains(.postponed) {
-            if body.contains(.postponedUndated) { return .cancelled }
-            return windowAhead() ? .maintenance : .cancelled
+        if title.starts(with: .cancelledLeading) || title.contains(.cancelled) {
+            return (.cancelled, "1: the title cancels (kind.cancelled_leading, kind.cancelled)")
         }
-        if title.contains(.maintenance) && body.contains(.postponed) && body.contains(.postponedUndated) { return .cancelled }
-        if title.contains(.resolvedTitle) { return .resolved }
-        if title.contains(.planned) { return .maintenance }
-        if title.contains(.news) { return .news }
+        if title.contains(.postponed) {
+            if body.contains(.postponedUndated) {
+                return (.cancelled, "2: the title postpones and the text sets no new date (kind.postponed_undated)")
+            }
+            return windowAhead()
+                ? (.maintenance, "2: the title postpones to a window ahead (kind.postponed)")
+                : (.cancelled, "2: the title postpones and no window ahead was read (kind.postponed)")
+        }
+        if title.contains(.maintenance) && body.contains(.postponed) && body.contains(.postponedUndated) {
+            return (.cancelled, "2: maintenance the text postpones without a new date (kind.postponed, kind.postponed_undated)")
+        }
+        if title.contains(.resolvedTitle) { return (.resolved, "3: the title says it is over (kind.resolved_title)") }
+        if title.contains(.planned) { return (.maintenance, "4: the title says planned (kind.planned)") }
+        if title.contains(.news) { return (.news, "5: the title is news or an invitation (kind.news)") }
 
         let reportsProblem =
             title.contains(.incident) || title.contains(.downtime) || title.contains(.label)
             || !(title.contains(.maintenance) || title.contains(.change))
         let saysOver = (body.contains(.resolvedBody) || evidence.bodyShoutsResolved) && !body.contains(.unresolvedBody)
-        if reportsProblem && saysOver { return .resolved }
+        if reportsProblem && saysOver {
+            return (.resolved, "6: the text says the problem is already over (kind.resolved_body or a shouted LØST)")
+        }
 
         let ongoing = title.contains(.ongoing) || body.contains(.ongoing)
         let upcoming = title.contains(.upcoming) || body.contains(.upcoming)
-        if title.contains(.downtime) && !ongoing && (upcoming || windowAhead()) { return .maintenance }
-        if title.contains(.incident) { return .incident }
-        if title.contains(.maintenance) { return .maintenance }
-        if title.contains(.downtime) { return .incident }
-        if title.contains(.change) { return .change }
+        if title.contains(.downtime) && !ongoing && (upcoming || windowAhead()) {
+            return (.maintenance, "7: downtime in the title, announced for later (kind.upcoming or a window ahead)")
+        }
+        if title.contains(.incident) { return (.incident, "8: the title names a problem (kind.incident)") }
+        if title.contains(.maintenance) { return (.maintenance, "9: the title names maintenance (kind.maintenance)") }
+        if title.contains(.downtime) { return (.incident, "10: downtime in the title, happening now (kind.downtime)") }
+        if title.contains(.change) { return (.change, "11: the title names a change (kind.change)") }
 
         let newsOnly = evidence.categories.contains("nyhet") && !evidence.categories.contains("drift")
         if !newsOnly {
-            if body.contains(.incidentBody) { return .incident }
-            if body.contains(.planned) || body.contains(.maintenance) { return .maintenance }
-            if body.contains(.downtime) && !ongoing && windowAhead() { return .maintenance }
+            if body.contains(.incidentBody) { return (.incident, "12: the text names a problem (kind.incident_body)") }
+            if body.contains(.planned) || body.contains(.maintenance) {
+                return (.maintenance, "12: the text names planned work or maintenance (kind.planned, kind.maintenance)")
+            }
+            if body.contains(.downtime) && !ongoing && windowAhead() {
+                return (.maintenance, "12: the text names downtime with a window ahead (kind.downtime)")
+            }
         }
-        if title.contains(.label) { return .incident }
-        if body.contains(.change) { return .change }
-        return .news
+        if title.contains(.label) { return (.incident, "13: the title is only a label (kind.label)") }
+        if body.contains(.change) { return (.change, "14: the text names a change (kind.change)") }
+        return (.news, "15: no rule matched")
     }
 }

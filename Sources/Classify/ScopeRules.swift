@@ -29,20 +29,37 @@ struct ScopeRules: Sendable {
         apis: [String], title: PhraseHits, body: PhraseHits, feedAPIs: [String], unmappedComponents: Bool = false,
         unrecognisedAPIs: Bool = false
     ) -> (NoticeScope, [String]) {
-        if title.contains(.skatteetatenWide) { return (.all, apis) }
+        let decision = decide(
+            apis: apis, title: title, body: body, feedAPIs: feedAPIs, unmappedComponents: unmappedComponents,
+            unrecognisedAPIs: unrecognisedAPIs)
+        return (decision.scope, decision.apis)
+    }
+
+    /// `scope` with the rule that decided it, in words (`notice ID --explain`).
+    static func decide(
+        apis: [String], title: PhraseHits, body: PhraseHits, feedAPIs: [String], unmappedComponents: Bool,
+        unrecognisedAPIs: Bool
+    ) -> (scope: NoticeScope, apis: [String], rule: String) {
+        if title.contains(.skatteetatenWide) {
+            return (.all, apis, "1: the title names Skatteetaten as a whole (scope.skatteetaten_wide)")
+        }
         // "Skatteetatens tjenester, herunder Folkeregisteret": the feed's own API named as an
         // example of something Skatteetaten-wide.
         if body.contains(.skatteetatenWide) && !feedAPIs.isEmpty && Set(apis).isSubset(of: feedAPIs) {
-            return (.all, apis)
+            return (.all, apis, "2: the text names Skatteetaten as a whole; only the source's own API is named")
         }
-        if !apis.isEmpty { return (.apis, apis) }
-        if unmappedComponents { return (.unknown, []) }
-        if body.contains(.skatteetatenWide) { return (.all, []) }
-        if !feedAPIs.isEmpty { return (.apis, Array(Set(feedAPIs)).sorted()) }
-        if title.contains(.publisherWide) || body.contains(.publisherWide) { return (.all, []) }
+        if !apis.isEmpty { return (.apis, apis, "2b: the notice names APIs") }
+        if unmappedComponents { return (.unknown, [], "4: status-page components no catalog entry maps") }
+        if body.contains(.skatteetatenWide) {
+            return (.all, [], "3: the text names Skatteetaten as a whole (scope.skatteetaten_wide)")
+        }
+        if !feedAPIs.isEmpty { return (.apis, Array(Set(feedAPIs)).sorted(), "5: the source's own APIs (feeds[].apis)") }
+        if title.contains(.publisherWide) || body.contains(.publisherWide) {
+            return (.all, [], "6: \"our services\" (scope.publisher_wide)")
+        }
         // Names something API-like the catalog lacks: KS must see it (and extend the catalog).
-        if unrecognisedAPIs { return (.unknown, []) }
+        if unrecognisedAPIs { return (.unknown, [], "7: names an API the catalog does not know") }
         // Names no API at all: it concerns everyone who uses Skatteetaten's APIs.
-        return (.all, [])
+        return (.all, [], "8: names no API, so it concerns everyone")
     }
 }

@@ -9,11 +9,7 @@ extension Classifier {
         var result: [NoticeID: Classification] = [:]
         for update in updates where update.recordsVersion {
             guard let entry = update.entry else { continue }
-            result[update.noticeID] = classify(
-                ClassificationInput(
-                    title: entry.title, summaryText: entry.summaryText, contentText: entry.contentText,
-                    categories: entry.categories, published: entry.published ?? entry.updated, feedAPIs: feedAPIs,
-                    facts: entry.facts))
+            result[update.noticeID] = classify(ClassificationInput(entry: entry, feedAPIs: feedAPIs))
         }
         return result
     }

@@ -13,6 +13,8 @@ struct NoticeCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The notice's id, or any id its feed has given it.") var id: String
     @Flag(name: .long, help: "Print JSON.") var json = false
+    @Flag(name: .long, help: "Say which rules and lexicon words decided kind, APIs, scope, environment and window.")
+    var explain = false
 
     func run() async throws {
         let config = try options.load()
@@ -32,11 +34,13 @@ struct NoticeCommand: AsyncParsableCommand {
             printError("\(error)")
             throw ExitCode(1)
         }
+        let explanation = config.explain(detail.notice)
         if json {
-            print(try OutputJSON.encode(NoticeDetailJSON(detail)))
+            print(try OutputJSON.encode(NoticeDetailJSON(detail, explanation: explanation)))
             return
         }
         print(NoticeText.render(detail))
+        if explain { print("\n" + ExplanationText.render(explanation)) }
         print("\nRouting:")
         for (change, note) in routing { print("  change \(change.id) (\(change.change.rawValue)): \(note)") }
         print("\nWho was told (\(deliveries.count)):")

@@ -133,3 +133,28 @@ import VarselModel
         #expect(environment("Nedetid", "Vi beklager at tjenesten er nede.") == .production)
     }
 }
+
+/// `notice ID --explain`: the rule behind each field and the phrases found.
+@Suite struct ExplanationTests {
+    let classifier = Classifier(catalog: TestCatalog.catalog, lexicon: ConfigLoader.builtInLexicon)
+
+    @Test func explanationNamesTheRuleAndTheWordsThatDecided() {
+        let input = ClassificationInput(
+            title: "Driftsmelding - Driftsproblemer 15.08.2024",
+            contentText: "Det har vært driftsproblemer for Inntekt API i dag. Feilen er nå løst.")
+        let explanation = classifier.explain(input)
+        #expect(classifier.classify(input).kind == .resolved)
+        #expect(explanation.kindRule.hasPrefix("6: the text says the problem is already over"))
+        #expect(explanation.bodyPhrases["kind.resolved_body"] == ["nå løst"])
+        #expect(explanation.titlePhrases["kind.label"] == ["driftsmelding*"])
+        #expect(explanation.apis["inntekt"] == "named \"Inntekt API\"")
+        #expect(explanation.scopeRule.hasPrefix("2b: the notice names APIs"))
+        #expect(explanation.environmentRule == "no environment named: production")
+    }
+
+    @Test func statusPageFactsAreNamedAsTheReason() {
+        let facts = SourceFacts(kind: .incident, status: "identified")
+        let explanation = classifier.explain(ClassificationInput(title: "Feil", facts: facts))
+        #expect(explanation.kindRule == "the status page says identified")
+    }
+}

@@ -212,11 +212,14 @@ public struct NoticeDetailJSON: Encodable, Sendable {
     var notice: NoticeJSON
     var versions: [VersionJSON]
     var changes: [ChangeJSON]
+    /// Why it is classified so (rules and lexicon phrases), when asked for.
+    var classification: ClassificationExplanation?
 
-    public init(_ d: NoticeDetail) {
+    public init(_ d: NoticeDetail, explanation: ClassificationExplanation? = nil) {
         notice = NoticeJSON(d.notice)
         versions = d.versions.map(VersionJSON.init)
         changes = d.changes.map(ChangeJSON.init)
+        classification = explanation
     }
 }
 

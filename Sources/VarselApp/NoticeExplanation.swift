@@ -1,0 +1,41 @@
+public import Classify
+public import NoticeStore
+public import VarselConfig
+public import VarselModel
+
+extension ClassificationInput {
+    /// What the classifier reads of one stored or parsed entry; `feedAPIs` are its source's
+    /// `apis` (used when the notice names none).
+    init(entry: FeedEntry, feedAPIs: [String]) {
+        self.init(
+            title: entry.title, summaryText: entry.summaryText, contentText: entry.contentText,
+            categories: entry.categories, published: entry.published ?? entry.updated, feedAPIs: feedAPIs,
+            facts: entry.facts)
+    }
+}
+
+extension VarselvaktConfig {
+    /// Why `notice` is classified as it is, by the catalog and lexicon in force now (which may
+    /// differ from those it was stored with: that difference is itself worth seeing).
+    public func explain(_ notice: NoticeRecord) -> ClassificationExplanation {
+        Classifier(catalog: catalog, lexicon: lexicon).explain(
+            ClassificationInput(entry: notice.entry, feedAPIs: feed(notice.feedID)?.apis ?? []))
+    }
+}
+
+/// `ClassificationExplanation` as the CLI prints it (`notice ID --explain`).
+public enum ExplanationText {
+    public static func render(_ e: ClassificationExplanation) -> String {
+        var lines = ["Why it is classified so:", "  kind:        \(e.kindRule)", "  scope:       \(e.scopeRule)"]
+        for (id, reason) in e.apis.sorted(by: { $0.key < $1.key }) { lines.append("  api \(id): \(reason)") }
+        lines.append("  environment: \(e.environmentRule)")
+        if let window = e.window { lines.append("  window:      \(window)") }
+        for (label, phrases) in [("title", e.titlePhrases), ("text", e.bodyPhrases)] where !phrases.isEmpty {
+            lines.append("  lexicon phrases in the \(label):")
+            for (key, found) in phrases.sorted(by: { $0.key < $1.key }) {
+                lines.append("    \(key): " + found.map { "\"\($0)\"" }.joined(separator: ", "))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
