@@ -1,4 +1,5 @@
 import Foundation
+import VarselModel
 
 /// JSON text columns (categories, apis): small string arrays, written and read whole.
 enum JSONColumn {
@@ -25,6 +26,30 @@ enum JSONColumn {
             out += "\""
         }
         return out + "]"
+    }
+
+    /// Maintenance windows as `[{"start":"2026-11-16 17:00:00.000","end":null}]`, dates in the
+    /// store's text (`StoredDate`); by hand for the same reason as strings (almost always "[]").
+    static func encode(_ windows: [MaintenanceWindow]) -> String {
+        guard !windows.isEmpty else { return "[]" }
+        let items = windows.map { window in
+            let end = StoredDate.text(window.end).map { "\"\($0)\"" } ?? "null"
+            return "{\"start\":\"\(StoredDate.text(window.start) ?? "")\",\"end\":\(end)}"
+        }
+        return "[" + items.joined(separator: ",") + "]"
+    }
+
+    /// Reads what `encode(_: [MaintenanceWindow])` wrote; an item whose start cannot be read is
+    /// left out (never a window at the wrong time), anything unreadable is none.
+    static func windows(_ text: String?) -> [MaintenanceWindow] {
+        guard let text, text != "[]" else { return [] }
+        struct Item: Decodable {
+            var start: String
+            var end: String?
+        }
+        return decode([Item].self, text, default: []).compactMap { item in
+            StoredDate.date(item.start).map { MaintenanceWindow(start: $0, end: StoredDate.date(item.end)) }
+        }
     }
 
     /// Any other value (a probe state, an incident's expectation), through JSONEncoder.

@@ -168,18 +168,22 @@ extension NoticeStore {
         let apis: [String]
         let scope: NoticeScope
         let severity: Severity?
+        let environment: NoticeEnvironment
         if let entry = update.entry, update.recordsVersion, let classification {
             (title, kind, apis, scope) = (entry.title, classification.kind, classification.apis, classification.scope)
             severity = classification.severity
+            environment = classification.environment
         } else {
             let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT title, kind, apis, scope, severity, windowStart FROM notice WHERE id = ?"),
+                db.cachedStatement(
+                    sql: "SELECT title, kind, apis, scope, severity, environment, windowStart FROM notice WHERE id = ?"),
                 arguments: [id.rawValue])
             title = row?["title"] ?? ""
             kind = NoticeKind(rawValue: row?["kind"] ?? "") ?? .news
             apis = JSONColumn.decode([String].self, row?["apis"], default: [])
             scope = NoticeScope(rawValue: row?["scope"] ?? "") ?? .unknown
             severity = (row?["severity"] as String?).flatMap(Severity.init(rawValue:))
+            environment = NoticeEnvironment(rawValue: row?["environment"] ?? "") ?? .production
             if change == .withdrawn, kind == .maintenance, let start = StoredDate.date(row?["windowStart"]), start > now {
                 // A maintenance taken down before its window starts will not happen: that is a
                 // cancellation (status pages have no "cancelled" state; they delete it).
@@ -192,17 +196,17 @@ extension NoticeStore {
             db,
             sql: """
                 INSERT INTO noticeChange (noticeID, feedID, change, at, title, kind, apis, scope, versionSeq, previousVersionSeq,
-                    severity)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    severity, environment)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 id.rawValue, feed.rawValue, change.rawValue, d(now), title, kind.rawValue, JSONColumn.encode(apis),
-                scope.rawValue, seq, versionChanged ? previousSeq : nil, severity?.rawValue,
+                scope.rawValue, seq, versionChanged ? previousSeq : nil, severity?.rawValue, environment.rawValue,
             ])
         return ChangeRecord(
             id: db.lastInsertedRowID, noticeID: id, feedID: feed, change: change, at: now, title: title, kind: kind,
             apis: apis, scope: scope, versionSeq: seq, previousVersionSeq: versionChanged ? previousSeq : nil,
-            severity: severity)
+            severity: severity, environment: environment)
     }
 
     /// "Utgår - X" names the notice it cancels only by title: link the oldest notice of the same

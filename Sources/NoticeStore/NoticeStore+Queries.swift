@@ -134,6 +134,10 @@ extension NoticeStore {
     static func noticeRecord(_ row: Row, aliases: [String: [String]]) -> NoticeRecord {
         let id: String = row["id"]
         let windowStart: Date? = row["windowStart"]
+        // A store opened read-only is not migrated: before v6 these columns are missing. Rows
+        // from before v6 have no list; their one window (windowStart/windowEnd) is the list.
+        let windows = row.hasColumn("maintenanceWindows") ? JSONColumn.windows(row["maintenanceWindows"]) : []
+        let environment = row.hasColumn("environment") ? NoticeEnvironment(rawValue: row["environment"]) : nil
         let classification = Classification(
             kind: NoticeKind(rawValue: row["kind"]) ?? .news,
             apis: JSONColumn.decode([String].self, row["apis"], default: []),
@@ -144,7 +148,8 @@ extension NoticeStore {
             unmappedComponents: JSONColumn.decode([String].self, row["unmappedComponents"], default: []),
             // A store opened read-only is not migrated: before v5 the column is missing.
             unrecognisedAPIs: JSONColumn.decode(
-                [String].self, row.hasColumn("unrecognisedApis") ? row["unrecognisedApis"] : nil, default: []))
+                [String].self, row.hasColumn("unrecognisedApis") ? row["unrecognisedApis"] : nil, default: []),
+            environment: environment ?? .production, maintenanceWindows: windows.isEmpty ? nil : windows)
         return NoticeRecord(
             id: NoticeID(id), feedID: FeedID(row["feedID"] as String), entry: entry(from: row),
             aliases: aliases[id] ?? [], classification: classification,
@@ -176,6 +181,8 @@ extension NoticeStore {
             apis: JSONColumn.decode([String].self, row["apis"], default: []),
             scope: NoticeScope(rawValue: row["scope"]) ?? .unknown, versionSeq: row["versionSeq"],
             previousVersionSeq: row["previousVersionSeq"],
-            severity: row.hasColumn("severity") ? (row["severity"] as String?).flatMap(Severity.init(rawValue:)) : nil)
+            severity: row.hasColumn("severity") ? (row["severity"] as String?).flatMap(Severity.init(rawValue:)) : nil,
+            environment: row.hasColumn("environment")
+                ? NoticeEnvironment(rawValue: row["environment"]) ?? .production : .production)
     }
 }

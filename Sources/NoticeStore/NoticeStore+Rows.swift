@@ -13,9 +13,9 @@ extension NoticeStore {
             sql: """
                 INSERT INTO notice (id, feedID, entryID, title, link, published, updated, categories, summaryText,
                     contentText, contentHTML, kind, apis, scope, windowStart, windowEnd, unparsedWindow, cancels,
-                    severity, unmappedComponents, unrecognisedApis, status, missingPolls, textHash, bodyHash,
-                    versionHash, firstSeenAt, lastChangedAt, facts, versionCount)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                    severity, unmappedComponents, unrecognisedApis, environment, maintenanceWindows, status, missingPolls,
+                    textHash, bodyHash, versionHash, firstSeenAt, lastChangedAt, facts, versionCount)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                 """,
             arguments: StatementArguments(
                 [
@@ -51,7 +51,9 @@ extension NoticeStore {
                 db,
                 sql: """
                     UPDATE notice SET kind = ?, apis = ?, scope = ?, windowStart = ?, windowEnd = ?, unparsedWindow = ?,
-                        cancels = ?, severity = ?, unmappedComponents = ?, unrecognisedApis = ? WHERE id = ?
+                        cancels = ?, severity = ?, unmappedComponents = ?, unrecognisedApis = ?, environment = ?,
+                        maintenanceWindows = ?
+                    WHERE id = ?
                     """,
                 arguments: classificationArguments(classification) + [id.rawValue])
         }
@@ -86,12 +88,14 @@ extension NoticeStore {
     }
 
     /// The classification columns, in this order: kind, apis, scope, windowStart, windowEnd,
-    /// unparsedWindow, cancels, severity, unmappedComponents, unrecognisedApis.
+    /// unparsedWindow, cancels, severity, unmappedComponents, unrecognisedApis, environment,
+    /// maintenanceWindows.
     static func classificationArguments(_ c: Classification) -> StatementArguments {
         [
             c.kind.rawValue, JSONColumn.encode(c.apis), c.scope.rawValue, d(c.maintenanceWindow?.start),
             d(c.maintenanceWindow?.end), c.unparsedWindow, c.cancels, c.severity?.rawValue,
-            JSONColumn.encode(c.unmappedComponents), JSONColumn.encode(c.unrecognisedAPIs),
+            JSONColumn.encode(c.unmappedComponents), JSONColumn.encode(c.unrecognisedAPIs), c.environment.rawValue,
+            JSONColumn.encode(c.maintenanceWindows),
         ]
     }
 

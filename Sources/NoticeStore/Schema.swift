@@ -245,6 +245,20 @@ enum Schema {
             // them with their notices. Rows written before this migration read as none.
             try db.execute(sql: "ALTER TABLE notice ADD COLUMN unrecognisedApis TEXT NOT NULL DEFAULT '[]'")
         }
+        migrator.registerMigration("v6-environment") { db in
+            // The environment a notice concerns (production, test, both; the classification's
+            // `environment`), on the notice and on each change, which routing filters on. Rows
+            // written before read as production: an outage or maintenance naming no environment
+            // concerns production. `maintenanceWindows` holds every window a notice announces
+            // (JSON array of {"start","end"} in the store's date text, end null when not given);
+            // windowStart/windowEnd stay the first, which older readers and the probes use.
+            try db.execute(
+                sql: """
+                    ALTER TABLE notice ADD COLUMN environment TEXT NOT NULL DEFAULT 'production';
+                    ALTER TABLE notice ADD COLUMN maintenanceWindows TEXT NOT NULL DEFAULT '[]';
+                    ALTER TABLE noticeChange ADD COLUMN environment TEXT NOT NULL DEFAULT 'production';
+                    """)
+        }
         return migrator
     }
 }

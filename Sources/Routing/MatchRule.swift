@@ -16,11 +16,16 @@ struct MatchRule: Sendable {
     /// The least severity the rule lets through (`Subscription.minSeverity`); nil lets every
     /// change through, as does a change without a severity (feeds have none).
     var minSeverity: Severity?
+    /// The change environments the rule lets through: its subscriber's own `environments` (a
+    /// vendor acting for a municipality uses its own, see `RoutingTable`); every one for KS's
+    /// safety net.
+    var environments: EnvironmentMask
 
     init(
         subscriber: Int, category: MatchCategory, ordinal: Int = 0, reason: String, kinds: KindMask,
-        minSeverity: Severity? = nil
+        minSeverity: Severity? = nil, environments: EnvironmentMask = .every
     ) {
+        self.environments = environments
         self.subscriber = Int32(subscriber)
         self.rank = category.rawValue << 16 | UInt32(min(ordinal, 0xFFFF))
         self.reason = reason

@@ -20,9 +20,14 @@ public import VarselModel
 /// * a subscription's `minSeverity` holds back a change whose source states a lower severity,
 ///   through every rule except that safety net; a change without severity (feeds) always
 ///   passes. The note counts whom it held back;
+/// * a subscription's `environments` holds back a change whose notice concerns an environment
+///   the subscriber does not follow (`NoticeEnvironment.concerns`: a test notice does not reach
+///   a municipality following production only; a "both" notice reaches everyone), through every
+///   rule except that safety net: KS hears of an unrecognised test notice, but its own
+///   subscriptions follow its environments. The note counts whom it held back;
 /// * a vendor also gets what each municipality it acts for gets (that municipality's
-///   subscription and kind filter, the stricter of the two severities), once per channel
-///   however many of them match.
+///   subscription and kind filter, the stricter of the two severities, the vendor's own
+///   environments), once per channel however many of them match.
 ///
 /// Never fails. A change nobody matches yields no deliveries and a note that says so, naming the
 /// APIs, so "routed to no one" is itself recorded.
@@ -73,28 +78,41 @@ public struct Router: Sendable {
         }
         let unrecognised = change.scope == .unknown || (change.scope != .all && change.apis.isEmpty)
 
-        // best[i]: index of the winning rule for subscriber i; -1 none yet, -2 none yet but one
-        // was held back by its severity filter. touched: who has a winning rule.
+        // best[i]: index of the winning rule for subscriber i; -1 none yet; -2 (-3) none yet but
+        // one was held back by its severity (environment) filter, whichever held it back first.
+        // touched: who has a winning rule. A subscriber is counted as held back at most once.
         let rules = table.rules
         let severity = change.severity
+        let environment = change.environment
         var best = [Int32](repeating: -1, count: subscribers.count)
         var touched: [Int32] = []
-        var heldBack = 0
+        var heldBackBySeverity = 0
+        var heldBackByEnvironment = 0
         func consider(_ list: [Int32]) {
             for ruleIndex in list {
                 let rule = rules[Int(ruleIndex)]
                 guard rule.kinds.contains(change.kind) else { continue }
                 let subscriber = Int(rule.subscriber)
                 let current = best[subscriber]
+                // Environment first: a subscriber that does not follow the environment at all is
+                // held back by that, whatever its severity filter would say.
+                if !rule.environments.contains(environment) {
+                    if current == -1 {
+                        best[subscriber] = -3
+                        heldBackByEnvironment += 1
+                    }
+                    continue
+                }
                 if rule.filtersOut(severity) {
                     if current == -1 {
                         best[subscriber] = -2
-                        heldBack += 1
+                        heldBackBySeverity += 1
                     }
                     continue
                 }
                 if current < 0 {
-                    if current == -2 { heldBack -= 1 }
+                    if current == -2 { heldBackBySeverity -= 1 }
+                    if current == -3 { heldBackByEnvironment -= 1 }
                     touched.append(rule.subscriber)
                 } else if rules[Int(current)].rank <= rule.rank {
                     continue
@@ -134,6 +152,7 @@ public struct Router: Sendable {
         return RoutingOutcome(
             deliveries: deliveries,
             note: RoutingNote.routed(
-                count, change: change, unrecognised: unrecognised, platforms: platforms, heldBackBySeverity: heldBack))
+                count, change: change, unrecognised: unrecognised, platforms: platforms,
+                heldBackBySeverity: heldBackBySeverity, heldBackByEnvironment: heldBackByEnvironment))
     }
 }

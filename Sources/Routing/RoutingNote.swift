@@ -37,17 +37,27 @@ enum RoutingNote {
     /// for a notice that named no known API, or "Maskinporten: alle API-er som krever
     /// Maskinporten; " for a notice naming a platform APIs depend on; "ingen abonnent for
     /// inntekt, restanser" when nobody matched. Suffixed "; 2 abonnenter holdt tilbake av
-    /// min_severity (alvorlighetsgrad minor)" when severity filters kept subscribers out.
+    /// environments (miljø test)" when environment filters kept subscribers out, then "; 1
+    /// abonnent holdt tilbake av min_severity (alvorlighetsgrad minor)" for severity filters.
+    /// The values are the config's words, so the operator sees what to change.
     static func routed(
-        _ count: Count, change: ChangeRecord, unrecognised: Bool, platforms: [String] = [], heldBackBySeverity: Int = 0
+        _ count: Count, change: ChangeRecord, unrecognised: Bool, platforms: [String] = [], heldBackBySeverity: Int = 0,
+        heldBackByEnvironment: Int = 0
     ) -> String {
         var line = counted(count, change: change, unrecognised: unrecognised)
         if !platforms.isEmpty { line = platforms.map(platformReach).joined(separator: "; ") + "; " + line }
+        if heldBackByEnvironment > 0 {
+            line += "; \(subscribers(heldBackByEnvironment)) holdt tilbake av environments (miljø \(change.environment.rawValue))"
+        }
         if heldBackBySeverity > 0, let severity = change.severity {
-            let who = heldBackBySeverity == 1 ? "1 abonnent" : "\(heldBackBySeverity) abonnenter"
-            line += "; \(who) holdt tilbake av min_severity (alvorlighetsgrad \(severity.rawValue))"
+            line += "; \(subscribers(heldBackBySeverity)) holdt tilbake av min_severity (alvorlighetsgrad \(severity.rawValue))"
         }
         return line
+    }
+
+    /// "1 abonnent", "2 abonnenter".
+    private static func subscribers(_ count: Int) -> String {
+        count == 1 ? "1 abonnent" : "\(count) abonnenter"
     }
 
     /// Why a platform notice reached the subscribers of other APIs: "Maskinporten: alle API-er

@@ -42,7 +42,8 @@ struct RoutingTable: Sendable {
                 for municipality in municipalities[number] ?? [] {
                     addActingForRules(
                         index: index, ordinal: ordinal, number: number, subscription: municipality.subscription,
-                        vendorMinSeverity: subscriber.subscription.minSeverity, links: catalogLinks)
+                        vendorMinSeverity: subscriber.subscription.minSeverity,
+                        vendorEnvironments: EnvironmentMask(subscriber.subscription.environments), links: catalogLinks)
                 }
             }
         }
@@ -98,28 +99,36 @@ struct RoutingTable: Sendable {
         let subscription = subscriber.subscription
         let kinds = KindMask(subscription.kinds)
         let minimum = subscription.minSeverity
+        let environments = EnvironmentMask(subscription.environments)
         if subscription.everything {
             everything.append(
-                add(MatchRule(subscriber: index, category: .everything, reason: "all", kinds: kinds, minSeverity: minimum)))
+                add(
+                    MatchRule(
+                        subscriber: index, category: .everything, reason: "all", kinds: kinds, minSeverity: minimum,
+                        environments: environments)))
         }
         if subscription.everything || subscriber.kind == .ks {
             // KS is the safety net: it hears of every notice nobody can be matched to, whatever
-            // kinds or severity it otherwise filters on.
+            // kinds, severity or environments it otherwise filters on.
             let isSafetyNet = subscriber.kind == .ks
             unmatched.append(
                 add(
                     MatchRule(
                         subscriber: index, category: .unmatched, reason: "unmatched", kinds: isSafetyNet ? .every : kinds,
-                        minSeverity: isSafetyNet ? nil : minimum)))
+                        minSeverity: isSafetyNet ? nil : minimum, environments: isSafetyNet ? .every : environments)))
         }
         if Self.hasAny(subscription) {
             anySubscription.append(
-                add(MatchRule(subscriber: index, category: .scopeAll, reason: "scope:all", kinds: kinds, minSeverity: minimum)))
+                add(
+                    MatchRule(
+                        subscriber: index, category: .scopeAll, reason: "scope:all", kinds: kinds, minSeverity: minimum,
+                        environments: environments)))
         }
         for (ordinal, api) in Set(subscription.apis).sorted().enumerated() {
             let rule = add(
                 MatchRule(
-                    subscriber: index, category: .api, ordinal: ordinal, reason: "api:\(api)", kinds: kinds, minSeverity: minimum)
+                    subscriber: index, category: .api, ordinal: ordinal, reason: "api:\(api)", kinds: kinds, minSeverity: minimum,
+                    environments: environments)
             )
             byAPI[api, default: []].append(rule)
         }
@@ -127,7 +136,7 @@ struct RoutingTable: Sendable {
             let rule = add(
                 MatchRule(
                     subscriber: index, category: .service, ordinal: ordinal, reason: "service:\(service)", kinds: kinds,
-                    minSeverity: minimum))
+                    minSeverity: minimum, environments: environments))
             for api in Set(links.serviceAPIs[service] ?? []) { byAPI[api, default: []].append(rule) }
         }
         // A notice about a platform (Maskinporten) reaches whoever follows an API that needs it.
@@ -135,7 +144,7 @@ struct RoutingTable: Sendable {
             let rule = add(
                 MatchRule(
                     subscriber: index, category: .platform, ordinal: ordinal, reason: "platform:\(platform)", kinds: kinds,
-                    minSeverity: minimum))
+                    minSeverity: minimum, environments: environments))
             byAPI[platform, default: []].append(rule)
         }
     }
@@ -144,17 +153,21 @@ struct RoutingTable: Sendable {
     /// kind filter, with reason "for:<number>" ("for:<number>,platform:<id>" when it is a
     /// platform notice reaching the municipality's APIs). Severity: the stricter of the vendor's
     /// and the municipality's `min_severity` (the vendor filters everything it gets; the
-    /// municipality would not have been told). The KS safety net does not carry over (a
-    /// municipality is never KS).
+    /// municipality would not have been told). Environments: the vendor's own, not the
+    /// municipality's: a vendor builds and tests against the test environment for the
+    /// municipalities it serves, so a test notice about their APIs is exactly what it needs, though
+    /// the municipality itself (production only) is not told. The KS safety net does not carry
+    /// over (a municipality is never KS).
     private mutating func addActingForRules(
-        index: Int, ordinal: Int, number: String, subscription: Subscription, vendorMinSeverity: Severity?, links: Links
+        index: Int, ordinal: Int, number: String, subscription: Subscription, vendorMinSeverity: Severity?,
+        vendorEnvironments: EnvironmentMask, links: Links
     ) {
         let kinds = KindMask(subscription.kinds)
         let minimum = [vendorMinSeverity, subscription.minSeverity].compactMap { $0 }.max()
         let rule = add(
             MatchRule(
                 subscriber: index, category: .actingFor, ordinal: ordinal, reason: "for:\(number)", kinds: kinds,
-                minSeverity: minimum))
+                minSeverity: minimum, environments: vendorEnvironments))
         if subscription.everything {
             everything.append(rule)
             unmatched.append(rule)
@@ -167,7 +180,8 @@ struct RoutingTable: Sendable {
             let platformRule = add(
                 MatchRule(
                     subscriber: index, category: .actingFor, ordinal: 0x8000 + ordinal,
-                    reason: "for:\(number),platform:\(platform)", kinds: kinds, minSeverity: minimum))
+                    reason: "for:\(number),platform:\(platform)", kinds: kinds, minSeverity: minimum,
+                    environments: vendorEnvironments))
             byAPI[platform, default: []].append(platformRule)
         }
     }

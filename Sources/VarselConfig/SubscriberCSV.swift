@@ -156,6 +156,10 @@ public enum SubscriberCSV {
         fields.services = row[.services].map(SubscriberCSVColumn.list(fromCell:)) ?? []
         fields.kinds = row[.kinds].map(SubscriberCSVColumn.list(fromCell:)) ?? []
         fields.minSeverity = row[.minSeverity].map { $0.lowercased() }
+        // An empty cell is "not given" (the kind's default), as for every other column.
+        fields.environments = row[.environments].map {
+            SubscriberCSVColumn.list(fromCell: $0).map(SubscriberCSVColumn.environment(fromCell:))
+        }
         fields.actsFor = (row[.actsFor].map(SubscriberCSVColumn.list(fromCell:)) ?? []).map(
             SubscriberCSVColumn.municipalityNumber(fromCell:))
         if row[.webhookURL] != nil || row[.webhookSecretEnv] != nil || row[.webhookSecretFile] != nil {

@@ -16,6 +16,7 @@ enum SubscriberCSVColumn: String, CaseIterable {
     case all
     case kinds
     case minSeverity = "min_severity"
+    case environments
     case actsFor = "acts_for"
 
     /// Columns every spreadsheet must have.
@@ -37,6 +38,7 @@ enum SubscriberCSVColumn: String, CaseIterable {
         case .all: ["all", "alle"]
         case .kinds: ["kinds", "varseltyper"]
         case .minSeverity: ["minseverity", "minalvorlighet", "alvorlighetsgrad"]
+        case .environments: ["environments", "environment", "miljø", "miljøer", "miljo", "miljoer", "miljoe", "miljoeer"]
         case .actsFor: ["actsfor", "paavegneav", "påvegneav"]
         }
     }
@@ -65,6 +67,15 @@ enum SubscriberCSVColumn: String, CaseIterable {
         switch text.lowercased() {
         case "kommune": "municipality"
         case "leverandør", "leverandor", "leverandoer": "vendor"
+        case let other: other
+        }
+    }
+
+    /// Words an `environments` value may hold besides the English ones (produksjon, begge).
+    static func environment(fromCell text: String) -> String {
+        switch text.lowercased() {
+        case "produksjon", "prod": "production"
+        case "begge": "both"
         case let other: other
         }
     }

@@ -15,6 +15,8 @@ struct SubscriberFields: Hashable {
     var all: Bool?
     var kinds: [String] = []
     var minSeverity: String?
+    /// nil when absent (the kind's default applies); an empty list is an error, not "none".
+    var environments: [String]?
     var actsFor: [String] = []
     var webhook: Webhook?
 

@@ -29,6 +29,13 @@ enum SubscriberTOMLRenderer {
         if subscriber.subscription.everything { add("all", "true") }
         add("kinds", list: NoticeKind.allCases.filter(subscriber.subscription.kinds.contains).map(\.rawValue))
         if let severity = subscriber.subscription.minSeverity { add("min_severity", TOMLWriter.string(severity.rawValue)) }
+        // Only when it differs from the kind's default, so a later change of default reaches
+        // every subscriber that never chose.
+        if subscriber.subscription.environments != subscriber.kind.defaultEnvironments {
+            add(
+                "environments",
+                list: NoticeEnvironment.allCases.filter(subscriber.subscription.environments.contains).map(\.rawValue))
+        }
         add("acts_for", list: subscriber.actsFor)
         if let url = subscriber.webhookURL, let secret = subscriber.webhookSecret {
             lines.append("[subscriber.webhook]")

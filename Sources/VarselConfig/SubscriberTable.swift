@@ -17,6 +17,7 @@ enum SubscriberTable {
         fields.all = try reader.bool("all")
         fields.kinds = try reader.stringArray("kinds") ?? []
         fields.minSeverity = try reader.string("min_severity")
+        fields.environments = try reader.stringArray("environments")
         fields.actsFor = try reader.stringArray("acts_for") ?? []
         if let webhook = try reader.table("webhook") {
             fields.webhook = try webhookFields(from: webhook)

@@ -28,6 +28,7 @@ struct SubscriberValidator {
             fields.services, key: "services", known: catalog.services.map(\.id), noun: "a service id in the catalog")
         let kinds = try kinds(fields.kinds)
         let minSeverity = try minSeverity(fields.minSeverity)
+        let environments = try environments(fields.environments, kind: kind)
         let actsFor = try actsFor(fields.actsFor, kind: kind)
         let webhook = try fields.webhook.map { webhook throws(FieldProblem) in try self.webhook(webhook) }
 
@@ -48,7 +49,7 @@ struct SubscriberValidator {
             municipalityNumber: municipalityNumber, emails: emails,
             subscription: Subscription(
                 everything: everything, apis: apis, services: services, kinds: Set(kinds),
-                minSeverity: minSeverity),
+                minSeverity: minSeverity, environments: environments),
             actsFor: actsFor, webhookURL: webhook?.url, webhookAllowHTTP: webhook?.allowHTTP ?? false,
             webhookSecret: webhook?.secret)
     }
@@ -151,6 +152,40 @@ struct SubscriberValidator {
             throw FieldProblem("min_severity", "\"\(TextRules.shown(text))\" is not \(expected)\(hint)")
         }
         return severity
+    }
+
+    /// `environments`: "production", "test" or "both" (both of them), each once; absent means the
+    /// kind's default (`SubscriberKind.defaultEnvironments`). An empty list is refused: it would
+    /// hear of nothing, and absent is how one asks for the default.
+    private func environments(_ words: [String]?, kind: SubscriberKind) throws(FieldProblem) -> Set<NoticeEnvironment> {
+        guard let words else { return kind.defaultEnvironments }
+        let choices = NoticeEnvironment.allCases.map(\.rawValue)
+        let expected = "one of " + choices.map { "\"\($0)\"" }.joined(separator: ", ")
+        guard !words.isEmpty else {
+            throw FieldProblem(
+                "environments",
+                "is empty, so it would never get anything; give \(expected) (or leave it out for the default, "
+                    + Self.shown(kind.defaultEnvironments) + " for a \(kind.rawValue))")
+        }
+        var environments = Set<NoticeEnvironment>()
+        for (position, word) in words.enumerated() {
+            let path = ConfigKeyPath([.key("environments"), .index(position)])
+            guard let environment = NoticeEnvironment(rawValue: word) else {
+                let hint = KeySuggestion.closest(to: word, among: choices).map { "; did you mean \"\($0)\"?" } ?? ""
+                throw FieldProblem(path, "\"\(TextRules.shown(word))\" is not \(expected)\(hint)")
+            }
+            if words[..<position].contains(word) { throw FieldProblem(path, "\"\(word)\" is listed twice") }
+            switch environment {
+            case .both: environments.formUnion([.production, .test])
+            case .production, .test: environments.insert(environment)
+            }
+        }
+        return environments
+    }
+
+    /// `["production", "test"]`, in NoticeEnvironment's order.
+    static func shown(_ environments: Set<NoticeEnvironment>) -> String {
+        "[" + NoticeEnvironment.allCases.filter(environments.contains).map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + "]"
     }
 
     private func actsFor(_ numbers: [String], kind: SubscriberKind) throws(FieldProblem) -> [String] {

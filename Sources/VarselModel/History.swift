@@ -69,12 +69,14 @@ public struct ChangeRecord: Sendable, Hashable, Codable {
     /// The source's severity at the change (status pages only).
     public var severity: Severity?
     /// The environment the notice concerned at the change (routing honours subscribers' `environments`).
-    public var environment: NoticeEnvironment = .production
+    public var environment: NoticeEnvironment
 
     public init(
         id: Int64, noticeID: NoticeID, feedID: FeedID, change: ChangeType, at: Date, title: String, kind: NoticeKind,
-        apis: [String], scope: NoticeScope, versionSeq: Int?, previousVersionSeq: Int?, severity: Severity? = nil
+        apis: [String], scope: NoticeScope, versionSeq: Int?, previousVersionSeq: Int?, severity: Severity? = nil,
+        environment: NoticeEnvironment = .production
     ) {
+        self.environment = environment
         self.id = id
         self.noticeID = noticeID
         self.feedID = feedID

@@ -97,8 +97,31 @@ public struct Classification: Sendable, Hashable, Codable {
     /// Catalog ids of the APIs the notice concerns, sorted, no duplicates.
     public var apis: [String]
     public var scope: NoticeScope
-    /// The parsed maintenance window, if the notice announces one that could be read.
-    public var maintenanceWindow: MaintenanceWindow?
+    /// The parsed maintenance window, if the notice announces one that could be read: the first
+    /// of `maintenanceWindows`. Setting it replaces that first window (nil clears the list), so
+    /// code that knows only one window keeps both properties in step.
+    public var maintenanceWindow: MaintenanceWindow? {
+        didSet {
+            guard maintenanceWindows.first != maintenanceWindow else { return }
+            if let maintenanceWindow {
+                if maintenanceWindows.isEmpty {
+                    maintenanceWindows = [maintenanceWindow]
+                } else {
+                    maintenanceWindows[0] = maintenanceWindow
+                }
+            } else {
+                maintenanceWindows = []
+            }
+        }
+    }
+    /// Every maintenance window the notice announces, in the order it gives them (a notice may
+    /// announce several evenings); empty when none could be read. Its first is always
+    /// `maintenanceWindow` (setting either keeps the other in step).
+    public var maintenanceWindows: [MaintenanceWindow] {
+        didSet {
+            if maintenanceWindow != maintenanceWindows.first { maintenanceWindow = maintenanceWindows.first }
+        }
+    }
     /// Set when the notice looks like maintenance but its window could not be read:
     /// the text that was tried, so an operator can see why.
     public var unparsedWindow: String?
@@ -121,12 +144,17 @@ public struct Classification: Sendable, Hashable, Codable {
     public init(
         kind: NoticeKind, apis: [String], scope: NoticeScope, maintenanceWindow: MaintenanceWindow? = nil,
         unparsedWindow: String? = nil, cancels: String? = nil, severity: Severity? = nil,
-        unmappedComponents: [String] = [], unrecognisedAPIs: [String] = []
+        unmappedComponents: [String] = [], unrecognisedAPIs: [String] = [], environment: NoticeEnvironment = .production,
+        maintenanceWindows: [MaintenanceWindow]? = nil
     ) {
         self.kind = kind
         self.apis = apis
         self.scope = scope
-        self.maintenanceWindow = maintenanceWindow
+        // The list wins when both are given; its first is the window.
+        let windows = maintenanceWindows ?? maintenanceWindow.map { [$0] } ?? []
+        self.maintenanceWindow = windows.first
+        self.maintenanceWindows = windows
+        self.environment = environment
         self.unparsedWindow = unparsedWindow
         self.cancels = cancels
         self.severity = severity

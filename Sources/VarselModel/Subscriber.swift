@@ -17,6 +17,16 @@ public enum SubscriberKind: String, Sendable, Hashable, Codable, CaseIterable {
     case vendor
     /// KS itself (support, operations): receives what no one else is routed to.
     case ks
+
+    /// The environments a subscriber of this kind follows when it names none (`environments`
+    /// absent): production for municipalities and KS, who run against it; production and test
+    /// for vendors, who build against test.
+    public var defaultEnvironments: Set<NoticeEnvironment> {
+        switch self {
+        case .municipality, .ks: [.production]
+        case .vendor: [.production, .test]
+        }
+    }
 }
 
 /// How a subscriber is reached.
@@ -66,18 +76,21 @@ public struct Subscription: Sendable, Hashable {
     /// states a severity (status pages); a notice without one always passes.
     public var minSeverity: Severity?
     /// The environments whose notices the subscriber wants (`environments`); by default
-    /// production for municipalities and KS, production and test for vendors, who build against test.
-    public var environments: Set<NoticeEnvironment> = [.production]
+    /// production for municipalities and KS, production and test for vendors, who build against test
+    /// (`SubscriberKind.defaultEnvironments`; the config loader applies it). Never holds `.both`
+    /// when it comes from the config: "both" is written out as production and test.
+    public var environments: Set<NoticeEnvironment>
 
     public init(
         everything: Bool = false, apis: [String] = [], services: [String] = [], kinds: Set<NoticeKind> = [],
-        minSeverity: Severity? = nil
+        minSeverity: Severity? = nil, environments: Set<NoticeEnvironment> = [.production]
     ) {
         self.everything = everything
         self.apis = apis
         self.services = services
         self.kinds = kinds
         self.minSeverity = minSeverity
+        self.environments = environments
     }
 }
 

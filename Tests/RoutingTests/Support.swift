@@ -46,12 +46,13 @@ enum Subscribers {
 /// A change as the poll cycle records it, from a classification.
 func change(
     id: Int64 = 1, _ type: ChangeType = .new, title: String = "Testvarsel", kind: NoticeKind, apis: [String],
-    scope: NoticeScope? = nil, severity: Severity? = nil
+    scope: NoticeScope? = nil, severity: Severity? = nil, environment: NoticeEnvironment = .production
 ) -> ChangeRecord {
     ChangeRecord(
         id: id, noticeID: NoticeID("notice-\(id)"), feedID: FeedID("api"), change: type,
         at: Date(timeIntervalSince1970: 1_700_000_000), title: title, kind: kind, apis: apis,
-        scope: scope ?? (apis.isEmpty ? .unknown : .apis), versionSeq: 1, previousVersionSeq: nil, severity: severity)
+        scope: scope ?? (apis.isEmpty ? .unknown : .apis), versionSeq: 1, previousVersionSeq: nil, severity: severity,
+        environment: environment)
 }
 
 /// Notices from the real feed snapshots, parsed by FeedParse and classified by Classify exactly
@@ -75,7 +76,7 @@ enum RealNotices {
             id: id, noticeID: NoticeID(entry.id), feedID: FeedID(feed.lastPathComponent), change: .new,
             at: entry.published ?? entry.updated ?? Date(timeIntervalSince1970: 0), title: entry.title,
             kind: classification.kind, apis: classification.apis, scope: classification.scope, versionSeq: 1,
-            previousVersionSeq: nil)
+            previousVersionSeq: nil, environment: classification.environment)
         return (record, classification)
     }
 

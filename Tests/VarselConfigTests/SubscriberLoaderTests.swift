@@ -81,7 +81,8 @@ import VarselModel
             """
         let vendor = try #require(try load(text).first)
         #expect(vendor.actsFor == ["0301", "4601"])
-        #expect(vendor.subscription == Subscription())
+        // Nothing of its own; a vendor follows production and test unless it says otherwise.
+        #expect(vendor.subscription == Subscription(environments: [.production, .test]))
         #expect(SubscriberWarnings.warnings(for: [vendor]).count == 2)
         #expect(SubscriberWarnings.warnings(for: try load(text + "\n" + osloSubscriber)).count == 1)
     }

@@ -47,6 +47,11 @@ public struct NoticeJSON: Encodable, Sendable {
     var unmappedComponents: [String]
     /// API-like names the catalog does not know (filled in by the classifier; `catalog unknown`).
     var unrecognisedApis: [String]
+    /// "production", "test" or "both": the environment the notice concerns.
+    var environment: String
+    /// Every maintenance window the notice announces, in its order; [] when none. The first is
+    /// `maintenance_window`.
+    var maintenanceWindows: [Window]
 
     public init(_ n: NoticeRecord) {
         id = n.id.rawValue
@@ -76,6 +81,10 @@ public struct NoticeJSON: Encodable, Sendable {
         components = n.entry.facts?.components.map(\.name) ?? []
         unmappedComponents = n.classification.unmappedComponents
         unrecognisedApis = n.classification.unrecognisedAPIs
+        environment = n.classification.environment.rawValue
+        maintenanceWindows = n.classification.maintenanceWindows.map {
+            Window(start: OutputDate.iso($0.start), end: $0.end.map(OutputDate.iso))
+        }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -84,7 +93,7 @@ public struct NoticeJSON: Encodable, Sendable {
             cancelsNoticeId = "cancels_notice_id", categories
         case published, updated, status, firstSeen = "first_seen", lastChanged = "last_changed", versions
         case severity, sourceStatus = "source_status", components, unmappedComponents = "unmapped_components"
-        case unrecognisedApis = "unrecognised_apis"
+        case unrecognisedApis = "unrecognised_apis", environment, maintenanceWindows = "maintenance_windows"
     }
 
     // Optional keys are always present (null when unknown), so consumers can rely on them.
@@ -115,6 +124,8 @@ public struct NoticeJSON: Encodable, Sendable {
         try c.encode(components, forKey: .components)
         try c.encode(unmappedComponents, forKey: .unmappedComponents)
         try c.encode(unrecognisedApis, forKey: .unrecognisedApis)
+        try c.encode(environment, forKey: .environment)
+        try c.encode(maintenanceWindows, forKey: .maintenanceWindows)
     }
 }
 
@@ -133,6 +144,8 @@ public struct ChangeJSON: Encodable, Sendable {
     var version: Int?
     var previousVersion: Int?
     var severity: String?
+    /// "production", "test" or "both", as the notice was classified at the change.
+    var environment: String
 
     public init(_ c: ChangeRecord) {
         id = c.id
@@ -148,11 +161,12 @@ public struct ChangeJSON: Encodable, Sendable {
         version = c.versionSeq
         previousVersion = c.previousVersionSeq
         severity = c.severity?.rawValue
+        environment = c.environment.rawValue
     }
 
     enum CodingKeys: String, CodingKey {
         case id, noticeId = "notice_id", feed, change, at, title, kind, apis, scope, alerting
-        case version, previousVersion = "previous_version", severity
+        case version, previousVersion = "previous_version", severity, environment
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -170,6 +184,7 @@ public struct ChangeJSON: Encodable, Sendable {
         try c.encode(version, forKey: .version)
         try c.encode(previousVersion, forKey: .previousVersion)
         try c.encode(severity, forKey: .severity)
+        try c.encode(environment, forKey: .environment)
     }
 }
 

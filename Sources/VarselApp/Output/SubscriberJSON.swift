@@ -14,6 +14,8 @@ public struct SubscriberJSON: Encodable, Sendable {
     var services: [String]
     var kinds: [String]
     var minSeverity: String?
+    /// "production", "test": what the subscriber follows (its own, or its kind's default).
+    var environments: [String]
     var actsFor: [String]
 
     public init(_ s: Subscriber) {
@@ -29,24 +31,34 @@ public struct SubscriberJSON: Encodable, Sendable {
         services = s.subscription.services
         kinds = s.subscription.kinds.map(\.rawValue).sorted()
         minSeverity = s.subscription.minSeverity?.rawValue
+        environments = Self.environments(s.subscription)
         actsFor = s.actsFor
     }
 
-    /// "all", or "apis: a, b; services: c; kinds: incident; for: 0301" in one line.
+    /// The environments in NoticeEnvironment's order (production, test, both).
+    static func environments(_ subscription: Subscription) -> [String] {
+        NoticeEnvironment.allCases.filter(subscription.environments.contains).map(\.rawValue)
+    }
+
+    /// "all", or "apis: a, b; services: c; kinds: incident; environments: production; for: 0301"
+    /// in one line. Environments are always shown: a subscriber's kind decides their default.
     public static func describe(_ subscription: Subscription, actsFor: [String]) -> String {
         var parts: [String] = []
         if subscription.everything { parts.append("all") }
         if !subscription.apis.isEmpty { parts.append("apis: " + subscription.apis.joined(separator: ", ")) }
         if !subscription.services.isEmpty { parts.append("services: " + subscription.services.joined(separator: ", ")) }
-        if !subscription.kinds.isEmpty { parts.append("kinds: " + subscription.kinds.map(\.rawValue).sorted().joined(separator: ", ")) }
+        if !subscription.kinds.isEmpty {
+            parts.append("kinds: " + subscription.kinds.map(\.rawValue).sorted().joined(separator: ", "))
+        }
         if let minimum = subscription.minSeverity { parts.append("min_severity: \(minimum.rawValue)") }
+        parts.append("environments: " + environments(subscription).joined(separator: ", "))
         if !actsFor.isEmpty { parts.append("for: " + actsFor.joined(separator: ", ")) }
-        return parts.isEmpty ? "-" : parts.joined(separator: "; ")
+        return parts.joined(separator: "; ")
     }
 
     enum CodingKeys: String, CodingKey {
         case id, kind, name, emails, all, apis, services, kinds
         case orgNumber = "org_number", municipalityNumber = "municipality_number", webhookUrl = "webhook_url"
-        case actsFor = "acts_for", minSeverity = "min_severity"
+        case actsFor = "acts_for", minSeverity = "min_severity", environments
     }
 }
