@@ -94,7 +94,7 @@ public struct Classifier: Sendable {
 
         var classification = Classification(
             kind: kind, apis: apis, scope: scope, severity: input.facts?.severity, unmappedComponents: unmapped)
-        classification.environment = EnvironmentRules.environment(title: title, body: body)
+        classification.environment = EnvironmentRules.environment(title: title, body: body, kind: kind)
         classification.unrecognisedAPIs = unrecognised
         switch kind {
         case .maintenance:
