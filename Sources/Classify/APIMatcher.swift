@@ -56,6 +56,13 @@ struct APIMatcher: Sendable {
                 if !words.isEmpty {
                     names.append(Name(apiID: api.id, words: words, length: words.joined().count))
                 }
+                // "Inntekt-APIet", "API-ene": the definite forms of a name ending in "API".
+                if words.count > 1, words.last == "api" {
+                    for form in ["apiet", "apiene", "apier"] {
+                        let inflected = words.dropLast() + [form]
+                        names.append(Name(apiID: api.id, words: Array(inflected), length: inflected.joined().count))
+                    }
+                }
             }
             for category in api.categories {
                 categories[Self.fold(category), default: []].append(api.id)

@@ -123,3 +123,11 @@ import VarselModel
         #expect(result.apis == ["beregnetskatt", "inntekt"])
     }
 }
+
+extension APIMatchingTests {
+    @Test func inflectedAndCompoundNamesNameTheirAPI() {
+        #expect(apis("Feil i Inntekt-APIet siden i går") == ["inntekt"])
+        #expect(apis("Problemer med folkeregistertjenesten") == ["folkeregisteret"])
+        #expect(apis("Folkeregisterets hendelsesliste er forsinket") == ["folkeregisteret"])
+    }
+}

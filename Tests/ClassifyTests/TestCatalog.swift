@@ -139,7 +139,10 @@ enum TestCatalog {
             CatalogAPI(
                 id: "folkeregisteret",
                 name: "Folkeregisteret",
-                aliases: ["Folkeregisteret API", "FREG"],
+                aliases: [
+                    "Folkeregisteret API", "FREG", "Folkeregisterets", "Folkeregistertjenesten", "Folkeregistertjenestene",
+                    "Folkeregistertjenester",
+                ],
                 dependsOn: ["maskinporten"]),
             CatalogAPI(
                 id: "aksjebeholdning",
