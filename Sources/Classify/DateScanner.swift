@@ -71,8 +71,13 @@ struct DateScanner: Sendable {
         var postponements: [Int] = []
         while index < tokens.count {
             if let (first, last, next) = dateRange(at: index) {
-                if !isReference(at: index) { mentions.append(.days(first: first, last: last, tokens: index..<next)) }
-                index = next
+                if isReference(at: index) {
+                    // Only the referenced day: "se driftsvarsel fra 09.03.2022 - Lørdag 12.03.2022" is no range.
+                    index = date(at: index)?.2 ?? next
+                } else {
+                    mentions.append(.days(first: first, last: last, tokens: index..<next))
+                    index = next
+                }
             } else if let (mention, next) = timeMention(at: index) {
                 mentions.append(mention)
                 index = next
@@ -240,12 +245,15 @@ struct DateScanner: Sendable {
         guard let connector = token(afterStart),
             connector.isWord(.til) || connector.isWord(.og) || connector.isDash
         else { return (single, afterStart) }
-        let cursor = afterStart + 1
+        // "til ca 24:00", "til ca kl 20:00": an approximate clock time is an end ("og ca 2 timer"
+        // is a duration: after "ca" the end needs "kl" or a colon).
+        let approximate = token(afterStart + 1)?.isWord(.ca) == true
+        let cursor = approximate ? afterStart + 2 : afterStart + 1
         if let (day, _, afterDay) = date(at: skipWeekday(cursor)) {
             guard let (end, next) = time(at: afterDay, bare: false) else { return (single, afterStart) }
             return (.time(start: start, end: end, endDay: day, tokens: index..<next), next)
         }
-        guard let (end, next) = time(at: cursor, bare: true) else { return (single, afterStart) }
+        guard let (end, next) = time(at: cursor, bare: !approximate) else { return (single, afterStart) }
         return (.time(start: start, end: end, endDay: nil, tokens: index..<next), next)
     }
 

@@ -177,6 +177,8 @@ enum DateWord: UInt8, Sendable {
     case i = 40, dag, kveld, morgen, idag, ikveld, imorgen
     /// "mellom" before a bare range ("mellom 09-10").
     case mellom = 50
+    /// "ca" before an end time ("til ca kl 20:00").
+    case ca = 51
     /// A word that postpones or moves an announced day ("utsatt", "flyttet"): the days after it
     /// are the new ones.
     case postponed = 60
@@ -206,7 +208,7 @@ struct DateWords: Sendable {
         for (name, meaning) in markers { add(name, meaning) }
         let relative: [(String, DateWord)] = [
             ("i", .i), ("dag", .dag), ("kveld", .kveld), ("morgen", .morgen), ("idag", .idag), ("ikveld", .ikveld),
-            ("imorgen", .imorgen), ("mellom", .mellom),
+            ("imorgen", .imorgen), ("mellom", .mellom), ("ca", .ca),
         ]
         for (name, meaning) in relative { add(name, meaning) }
         for name in ["utsatt", "utsettes", "flyttet", "flyttes"] { add(name, .postponed) }
