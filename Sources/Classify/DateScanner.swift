@@ -45,7 +45,10 @@ enum DateMention: Sendable, Equatable {
 /// * times: "kl. 18.00", "kl.21:00", "kl 0900", "kl. 9", "klokken 9.00", a bare "18:00" (colon only,
 ///   so "18.00" alone is not a time); ranges with "til", "-", "–" or "og" ("mellom kl. 18:00 og kl. 19.00"),
 ///   the second time may be bare ("kl. 07-08", "kl 18.00 - 19.00"), or a day and time ("kl 20 til
-///   tirsdag 30.04.2019 kl 08:00").
+///   tirsdag 30.04.2019 kl 08:00"), "mellom 09-10", an approximate end "til ca 24:00";
+/// * relative days: "i dag", "i kveld", "i morgen", "idag", "ikveld", "imorgen".
+/// Dates naming an earlier notice are dropped, and so are the mentions before a postponing word
+/// that has a day after it.
 /// Anything else is skipped: unknown words never stop the scan.
 struct DateScanner: Sendable {
     static let months: [String: Int] = [

@@ -10,9 +10,15 @@ public import VarselModel
 /// Rules (each one a decision, tested in NorwegianDateParserTests):
 /// * Texts are read in the order given (title, summary, content); within a text every day and
 ///   time is found (`DateScanner`), and each time belongs to the nearest day in the same text.
-/// * A day without a year is that day in the year before, of, or after `published`, whichever is
-///   nearest to `published` (published 2023-12-13, "5. januar" → 2024; published 2024-01-03,
-///   "13.12" → 2023). Without `published` such a day cannot be placed and is skipped.
+/// * A day without a year is the first of last year's, this year's and next year's that falls on
+///   or after a week before the publication day, when that is at most 240 days ahead; else the
+///   nearest (published 2023-12-13, "5. januar" → 2024; published 2025-02-10, "15.09" → 2025;
+///   published 2024-01-03, "13.12" → 2023). Without `published` such a day cannot be placed.
+/// * "i dag", "i kveld" (with their times; without one, the whole publication day) and "i morgen"
+///   are days relative to publication, unless a date follows them ("I kveld, mandag 30.03.2020").
+/// * Days after a postponing word ("utsatt", "flyttet", "utsettes") replace the days before it in
+///   the same text; a date naming an earlier notice ("se driftsvarsel fra 09.03.2022") is skipped.
+/// * `windows` gives every window in text order (repeats removed); `window` is its first.
 /// * The chosen day is the first one that has not ended by `published` and is either timed or
 ///   not the publication day itself (titles like "Driftsmelding - 04.10.2023" label the post
 ///   date; the window is "torsdag 05.10.2023 ... kl. 18:00 og kl. 19.00" in the text). Days already
