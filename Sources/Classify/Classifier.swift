@@ -54,19 +54,21 @@ public struct Classifier: Sendable {
         let (words, titleEnd, title, body) = read(input)
         let categories = Set(input.categories.map(APIMatcher.fold))
 
-        var window: MaintenanceWindow??
-        func readWindow() -> MaintenanceWindow? {
-            if let window { return window }
+        // Every window the notice states, read once and only when asked for (the first is the window).
+        var windows: [MaintenanceWindow]?
+        func readWindows() -> [MaintenanceWindow] {
+            if let windows { return windows }
             let texts = [input.title, input.summaryText, input.contentText]
-            // Every date and time starts with an ASCII digit.
+            // Every date and time starts with an ASCII digit, except "i dag", "i kveld", "i morgen".
             let read =
-                texts.contains { $0.utf8.contains { $0 &- 0x30 < 10 } }
-                ? dates.window(in: texts, published: input.published) : nil
-            window = .some(read)
+                texts.contains { $0.utf8.contains { $0 &- 0x30 < 10 } || $0.contains("dag") || $0.contains("kveld") || $0.contains("morgen") }
+                ? dates.windows(in: texts, published: input.published) : []
+            windows = read
             return read
         }
+        func readWindow() -> MaintenanceWindow? { readWindows().first }
         // Structured facts win over words (a status page says "investigating", not a phrase).
-        if let stated = input.facts?.window { window = .some(stated) }
+        if let stated = input.facts?.window { windows = [stated] }
         let evidence = KindRules.Evidence(
             title: title, body: body, categories: categories,
             bodyShoutsResolved: Self.shoutsResolved(input.summaryText) || Self.shoutsResolved(input.contentText))
@@ -98,9 +100,9 @@ public struct Classifier: Sendable {
         classification.unrecognisedAPIs = unrecognised
         switch kind {
         case .maintenance:
-            let window = readWindow()
-            classification.maintenanceWindow = window
-            if window == nil {
+            let found = readWindows()
+            classification.maintenanceWindows = found
+            if found.isEmpty {
                 classification.unparsedWindow = Self.unparsedDescription(input)
             }
         case .cancelled:

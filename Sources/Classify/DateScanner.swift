@@ -19,10 +19,19 @@ enum DateMention: Sendable, Equatable {
     /// A time or time range ("kl. 18.00 til kl. 22.00", "kl. 07-08", "20:00 - 22:00"); `endDay`
     /// is set when the range ends on another day ("kl 22:00 - torsdag 26. januar kl 04:00").
     case time(start: ClockTime, end: ClockTime?, endDay: DayRef?, tokens: Range<Int>)
+    /// A day named relative to publication: "i dag" / "i kveld" (offset 0), "i morgen" (1).
+    case relative(offset: Int, tokens: Range<Int>)
 
     var tokens: Range<Int> {
         switch self {
-        case .days(_, _, let tokens), .time(_, _, _, let tokens): tokens
+        case .days(_, _, let tokens), .time(_, _, _, let tokens), .relative(_, let tokens): tokens
+        }
+    }
+
+    var isDay: Bool {
+        switch self {
+        case .days, .relative: true
+        case .time: false
         }
     }
 }
@@ -36,7 +45,10 @@ enum DateMention: Sendable, Equatable {
 /// * times: "kl. 18.00", "kl.21:00", "kl 0900", "kl. 9", "klokken 9.00", a bare "18:00" (colon only,
 ///   so "18.00" alone is not a time); ranges with "til", "-", "–" or "og" ("mellom kl. 18:00 og kl. 19.00"),
 ///   the second time may be bare ("kl. 07-08", "kl 18.00 - 19.00"), or a day and time ("kl 20 til
-///   tirsdag 30.04.2019 kl 08:00").
+///   tirsdag 30.04.2019 kl 08:00"), "mellom 09-10", an approximate end "til ca 24:00";
+/// * relative days: "i dag", "i kveld", "i morgen", "idag", "ikveld", "imorgen".
+/// Dates naming an earlier notice are dropped, and so are the mentions before a postponing word
+/// that has a day after it.
 /// Anything else is skipped: unknown words never stop the scan.
 struct DateScanner: Sendable {
     static let months: [String: Int] = [
@@ -59,18 +71,67 @@ struct DateScanner: Sendable {
     func scan() -> [DateMention] {
         var mentions: [DateMention] = []
         var index = 0
+        var postponements: [Int] = []
         while index < tokens.count {
             if let (first, last, next) = dateRange(at: index) {
-                mentions.append(.days(first: first, last: last, tokens: index..<next))
-                index = next
+                if isReference(at: index) {
+                    // Only the referenced day: "se driftsvarsel fra 09.03.2022 - Lørdag 12.03.2022" is no range.
+                    index = date(at: index)?.2 ?? next
+                } else {
+                    mentions.append(.days(first: first, last: last, tokens: index..<next))
+                    index = next
+                }
             } else if let (mention, next) = timeMention(at: index) {
                 mentions.append(mention)
                 index = next
+            } else if let (offset, next) = relativeDay(at: index) {
+                mentions.append(.relative(offset: offset, tokens: index..<next))
+                index = next
             } else {
+                if tokens[index].isWord(.postponed) { postponements.append(index) }
                 index += 1
             }
         }
+        // "arbeid som skulle skje 27. september er utsatt til torsdag 29. september": the days
+        // before the last postponing word that has a day after it are the old ones.
+        if let cut = postponements.last(where: { word in mentions.contains { $0.isDay && $0.tokens.lowerBound > word } }) {
+            mentions.removeAll { $0.tokens.upperBound <= cut }
+        }
         return mentions
+    }
+
+    /// A date that names an earlier notice: "se driftsvarsel fra 09.03.2022", "nyhet av 3. mars",
+    /// "Viser til meldt driftsvarsel 13.12.23".
+    private func isReference(at index: Int) -> Bool {
+        guard let before = token(index - 1), let word = token(index - 2) else { return false }
+        return (before.isWord(.referenceLink) && word.isWord(.noticeWord))
+            || (before.isWord(.noticeWord) && word.isWord(.referenceMark))
+    }
+
+    /// "i dag", "i kveld", "idag", "i morgen" not followed by a date (then the date says it):
+    /// the offset in days from publication.
+    private func relativeDay(at index: Int) -> (Int, Int)? {
+        guard let first = token(index), first.kind == .word else { return nil }
+        var offset: Int
+        var next = index + 1
+        switch first.word {
+        case .idag, .ikveld: offset = 0
+        case .imorgen: offset = 1
+        case .i:
+            guard let second = token(index + 1), second.kind == .word else { return nil }
+            switch second.word {
+            case .dag, .kveld: offset = 0
+            case .morgen: offset = 1
+            default: return nil
+            }
+            next = index + 2
+        default: return nil
+        }
+        // "I kveld, mandag 30.03.2020": the date is the day.
+        var cursor = next
+        while let mark = token(cursor), mark.kind == .symbol, !mark.isDash { cursor += 1 }
+        if date(at: skipWeekday(cursor)) != nil { return nil }
+        return (offset, next)
     }
 
     // MARK: Days
@@ -175,17 +236,27 @@ struct DateScanner: Sendable {
     // MARK: Times
 
     private func timeMention(at index: Int) -> (DateMention, Int)? {
+        // "mellom 09-10": a bare range after "mellom" ("mellom kl. 09-10" is read below).
+        if token(index)?.isWord(.mellom) == true, token(index + 1)?.word.isTimeMarker != true {
+            guard date(at: index + 1) == nil, let (start, afterStart) = time(at: index + 1, bare: true), token(afterStart)?.isDash == true,
+                let (end, next) = time(at: afterStart + 1, bare: true)
+            else { return nil }
+            return (.time(start: start, end: end, endDay: nil, tokens: index..<next), next)
+        }
         guard let (start, afterStart) = time(at: index, bare: false) else { return nil }
         let single = DateMention.time(start: start, end: nil, endDay: nil, tokens: index..<afterStart)
         guard let connector = token(afterStart),
             connector.isWord(.til) || connector.isWord(.og) || connector.isDash
         else { return (single, afterStart) }
-        let cursor = afterStart + 1
+        // "til ca 24:00", "til ca kl 20:00": an approximate clock time is an end ("og ca 2 timer"
+        // is a duration: after "ca" the end needs "kl" or a colon).
+        let approximate = token(afterStart + 1)?.isWord(.ca) == true
+        let cursor = approximate ? afterStart + 2 : afterStart + 1
         if let (day, _, afterDay) = date(at: skipWeekday(cursor)) {
             guard let (end, next) = time(at: afterDay, bare: false) else { return (single, afterStart) }
             return (.time(start: start, end: end, endDay: day, tokens: index..<next), next)
         }
-        guard let (end, next) = time(at: cursor, bare: true) else { return (single, afterStart) }
+        guard let (end, next) = time(at: cursor, bare: !approximate) else { return (single, afterStart) }
         return (.time(start: start, end: end, endDay: nil, tokens: index..<next), next)
     }
 

@@ -173,6 +173,18 @@ enum DateWord: UInt8, Sendable {
     case other = 0
     case january = 1, february, march, april, may, june, july, august, september, october, november, december
     case til = 20, og, med, eller, kl, klokken, klokka, weekday
+    /// "i" of "i dag", "i kveld", "i morgen"; the day words after it, and their one-word spellings.
+    case i = 40, dag, kveld, morgen, idag, ikveld, imorgen
+    /// "mellom" before a bare range ("mellom 09-10").
+    case mellom = 50
+    /// "ca" before an end time ("til ca kl 20:00").
+    case ca = 51
+    /// A word that postpones or moves an announced day ("utsatt", "flyttet"): the days after it
+    /// are the new ones.
+    case postponed = 60
+    /// A notice word ("driftsvarsel", "nyhet") and what makes a date after it a reference to an
+    /// earlier notice ("fra", "av", "datert"; "meldt", "tidligere" before the notice word).
+    case noticeWord = 70, referenceLink, referenceMark
 
     var month: Int? { (1...12).contains(rawValue) ? Int(rawValue) : nil }
 
@@ -194,6 +206,17 @@ struct DateWords: Sendable {
             ("til", .til), ("og", .og), ("med", .med), ("eller", .eller), ("kl", .kl), ("klokken", .klokken), ("klokka", .klokka),
         ]
         for (name, meaning) in markers { add(name, meaning) }
+        let relative: [(String, DateWord)] = [
+            ("i", .i), ("dag", .dag), ("kveld", .kveld), ("morgen", .morgen), ("idag", .idag), ("ikveld", .ikveld),
+            ("imorgen", .imorgen), ("mellom", .mellom), ("ca", .ca),
+        ]
+        for (name, meaning) in relative { add(name, meaning) }
+        for name in ["utsatt", "utsettes", "flyttet", "flyttes"] { add(name, .postponed) }
+        for name in ["driftsvarsel", "driftsvarselet", "driftsmelding", "driftsmeldingen", "varsel", "varselet", "melding", "meldingen", "nyhet", "nyheten", "nyhetsmelding"] {
+            add(name, .noticeWord)
+        }
+        for name in ["fra", "av", "datert"] { add(name, .referenceLink) }
+        for name in ["meldt", "tidligere", "forrige"] { add(name, .referenceMark) }
     }
 
     private mutating func add(_ name: String, _ meaning: DateWord) {

@@ -44,10 +44,11 @@ import VarselConfig
         // Floors (measured 2026-12-07 on all 385 dev labels with the language rules of lexicon.toml:
         // kind 369/385, apis 350/356, scope 19/39, window 81/96; holdout then: kind 150/165,
         // window 35/38; environment dev 379/385, holdout 161/165; scope all dev 35/39, holdout 8/13):
-        // raise, never lower.
+        // raise, never lower. Window raised to 0.93 with the window forms of issue 10 item 5
+        // (dev window 81/96 -> 90/96; holdout 35/38 unchanged).
         check(
             try score("folkeregisteret.labels.json"),
-            Floors(kind: 0.95, apiRecall: 0.98, scopeAll: 0.89, windowStart: 0.84, environment: 0.98))
+            Floors(kind: 0.95, apiRecall: 0.98, scopeAll: 0.89, windowStart: 0.93, environment: 0.98))
     }
 
     @Test func atomLabelsDoNotRegress() throws {
