@@ -24,7 +24,7 @@ struct CurlTLSTests {
         ]
         openssl.standardError = FileHandle.nullDevice
         try openssl.run()
-        openssl.waitUntilExit()
+        openssl.waitForExit()
         try #require(openssl.terminationStatus == 0)
 
         let server = try LocalHTTPServer(tls: (cert, key))

@@ -35,13 +35,13 @@ final class DaemonProcess {
     /// SIGKILL: no shutdown code runs, exactly like a crash or an OOM kill.
     func kill9() {
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.waitForExit()
     }
 
     /// SIGTERM and wait; returns the exit status.
     func terminate() -> Int32 {
         if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        guard process.waitForExit() else { return -1 }
         return process.terminationStatus
     }
 

@@ -43,9 +43,11 @@ final class ScriptServer: Sendable {
         self.stdin = stdin
     }
 
+    /// Ends the server and waits until it has exited (at most 5 s, then SIGKILL); see
+    /// `Process.waitForExit` for why not `waitUntilExit()`.
     func stop() {
         try? stdin.fileHandleForWriting.close()
         if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        if !process.waitForExit(within: 5) { kill(process.processIdentifier, SIGKILL) }
     }
 }

@@ -74,7 +74,7 @@ public final class TestCertificateAuthority: Sendable {
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        process.waitForExit()
         guard process.terminationStatus == 0 else {
             throw Failure(description: "openssl \(arguments.first ?? ""): \(String(decoding: message, as: UTF8.self))")
         }
