@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension Process {
     /// Waits until the process has exited, for at most `seconds`; returns whether it did.
