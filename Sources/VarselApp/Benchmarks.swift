@@ -130,17 +130,7 @@ public enum Benchmarks {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let feedFile = directory.appendingPathComponent("feed.xml")
             try FileManager.default.copyItem(atPath: previous, toPath: feedFile.path)
-            let catalogLine =
-                catalogPath.map { "[catalog]\npath = \"\(URL(fileURLWithPath: $0).standardizedFileURL.path)\"" } ?? ""
-            let config = try ConfigLoader.load(
-                text: """
-                    [store]
-                    path = "state.sqlite"
-                    \(catalogLine)
-                    [[feeds]]
-                    name = "bench"
-                    path = "feed.xml"
-                    """, file: "bench.toml", baseDirectory: directory.path)
+            let config = try benchConfig(in: directory, catalogPath: catalogPath, feed: "path = \"feed.xml\"")
             var logger = Logger(label: "bench")
             logger.logLevel = .critical
             let runtime = try Runtime(config: config, logger: logger)
@@ -222,18 +212,8 @@ public enum Benchmarks {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("varselvakt-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let catalogLine =
-            catalogPath.map { "[catalog]\npath = \"\(URL(fileURLWithPath: $0).standardizedFileURL.path)\"" } ?? ""
-        let config = try ConfigLoader.load(
-            text: """
-                [store]
-                path = "state.sqlite"
-                \(catalogLine)
-                [[feeds]]
-                name = "bench"
-                url = "\(base)"
-                format = "statuspage"
-                """, file: "bench.toml", baseDirectory: directory.path)
+        let config = try benchConfig(
+            in: directory, catalogPath: catalogPath, feed: "url = \"\(base)\"\nformat = \"statuspage\"")
         var logger = Logger(label: "bench")
         logger.logLevel = .critical
         let runtime = try Runtime(config: config, logger: logger)
@@ -423,5 +403,15 @@ public enum Benchmarks {
             return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
         }
         return 0
+    }
+
+    /// A throwaway config in `directory`: a store, the catalog at `catalogPath` (else the built-in
+    /// one) and one feed named "bench" with the keys in `feed`.
+    private static func benchConfig(in directory: URL, catalogPath: String?, feed: String) throws -> VarselvaktConfig {
+        let catalogLine =
+            catalogPath.map { "[catalog]\npath = \"\(URL(fileURLWithPath: $0).standardizedFileURL.path)\"" } ?? ""
+        return try ConfigLoader.load(
+            text: "[store]\npath = \"state.sqlite\"\n\(catalogLine)\n[[feeds]]\nname = \"bench\"\n\(feed)\n",
+            file: "bench.toml", baseDirectory: directory.path)
     }
 }
