@@ -359,7 +359,7 @@ let atomFixtureEntries: [AtomFixtureEntry] = [
         content:
             "Skatteoppgjørstjenestene er nå klare for ekstern test for inntektsår 2022. Det gjelder følgene tjenester: Avregning API Beregnet Skatt API Pensjonsgivende inntekt API Tilgjengeligdata API, Skatteplikt API Summert skattegrunnlag API Spesifisert summert skattegrunnlag API Endelig kodeliste for Summert skattegrunnlag og Spesifisert summert skattegrunnlag er ikke implementert i Test pt., men blir tilgjengelig i starten av mars. Testdata er tilrettelagt og vi oppfordrer til å benytte Tenor testdatasøk for å finne relevante testdata. Første skatteoppgjør for 2022 vil være tilgjengelig i Produksjon fra 25. mars.",
         categories: ["Nyhet", "Skatteoppgjør"], updated: "2023-02-14T14:45:00.000Z",
-        kind: .news,
+        kind: .change,  // labelled change or news; the text's "Testdata" says change
         apis: [
             "avregning", "beregnetskatt", "pgi", "sistetilgjengeligeskatteoppgjoer", "skatteplikt",
             "spesifisertsummertskattegrunnlag", "summertskattegrunnlag",
