@@ -30,14 +30,20 @@ extension Classifier {
 
         let titleFound = found(in: titleWords)
         let bodyFound = found(in: bodyWords)
-        let environmentRule: String
+        var environmentRule: String
         let envKeys = ["environment.both", "environment.test", "environment.production"]
         if envKeys.contains(where: { titleFound[$0] != nil }) {
             environmentRule = "the title names it: " + envKeys.compactMap { titleFound[$0]?.joined(separator: ", ") }.joined(separator: "; ")
         } else if envKeys.contains(where: { bodyFound[$0] != nil }) {
             environmentRule = "the text names it: " + envKeys.compactMap { bodyFound[$0]?.joined(separator: ", ") }.joined(separator: "; ")
         } else {
-            environmentRule = "no environment named: production"
+            environmentRule = "no environment named"
+        }
+        environmentRule += " → \(result.environment.rawValue)"
+        if result.environment == .both && !envKeys.contains(where: { titleFound[$0] != nil })
+            && bodyFound["environment.production"] == nil && bodyFound["environment.both"] == nil
+        {
+            environmentRule += " (a change or news that names test only in its text)"
         }
 
         var apiEvidence: [String: String] = [:]

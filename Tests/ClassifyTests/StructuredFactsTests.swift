@@ -149,7 +149,7 @@ import VarselModel
         #expect(explanation.titlePhrases["kind.label"] == ["driftsmelding*"])
         #expect(explanation.apis["inntekt"] == "named \"Inntekt API\"")
         #expect(explanation.scopeRule.hasPrefix("2b: the notice names APIs"))
-        #expect(explanation.environmentRule == "no environment named: production")
+        #expect(explanation.environmentRule == "no environment named → production")
     }
 
     @Test func statusPageFactsAreNamedAsTheReason() {
