@@ -71,9 +71,7 @@ struct KindRules: Sendable {
         if title.contains(.planned) { return (.maintenance, "4: the title says planned (kind.planned)") }
         if title.contains(.news) { return (.news, "5: the title is news or an invitation (kind.news)") }
 
-        let reportsProblem =
-            title.contains(.incident) || title.contains(.downtime) || title.contains(.label)
-            || !(title.contains(.maintenance) || title.contains(.change))
+        let reportsProblem = title.contains(.incident) || title.contains(.downtime) || title.contains(.label)
         let saysOver = (body.contains(.resolvedBody) || evidence.bodyShoutsResolved) && !body.contains(.unresolvedBody)
         if reportsProblem && saysOver {
             return (.resolved, "6: the text says the problem is already over (kind.resolved_body or a shouted LØST)")

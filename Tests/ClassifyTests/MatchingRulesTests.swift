@@ -23,9 +23,9 @@ import VarselModel
 
     @Test func aNameOrPhraseNeverSpansTitleAndText() {
         let classifier = Classifier(catalog: TestCatalog.catalog, lexicon: ConfigLoader.builtInLexicon)
-        let split = classifier.classify(ClassificationInput(title: "Melding om normal", summaryText: "drift fra i dag"))
+        let split = classifier.classify(ClassificationInput(title: "Driftsmelding om normal", summaryText: "drift fra i dag"))
         #expect(split.kind != .resolved)
-        let whole = classifier.classify(ClassificationInput(title: "Melding", summaryText: "Normal drift fra i dag"))
+        let whole = classifier.classify(ClassificationInput(title: "Driftsmelding", summaryText: "Normal drift fra i dag"))
         #expect(whole.kind == .resolved)
         #expect(classifier.classify(ClassificationInput(title: "Nytt i Restanser", contentText: "API er oppdatert")).apis == [])
         #expect(
