@@ -1,7 +1,7 @@
-public import Classify
+import Classify
 import VarselConfig
 import FeedParse
-public import Foundation
+import Foundation
 public import VarselModel
 
 /// `varselvakt bench classify`: scores the real `Classifier` against labels written by reading

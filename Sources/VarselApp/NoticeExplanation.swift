@@ -1,5 +1,5 @@
-public import Classify
-public import NoticeStore
+import Classify
+import NoticeStore
 public import VarselConfig
 public import VarselModel
 
