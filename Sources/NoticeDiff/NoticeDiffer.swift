@@ -31,7 +31,13 @@ public struct NoticeDiffer: Sendable {
     ///   - entries: the parsed entries in document order.
     ///   - isFirstPoll: true when the feed has never been polled successfully.
     ///   - now: the poll time, used only for `baselineAlertMaxAge`.
-    public func diff(stored: [StoredNotice], entries: [FeedEntry], isFirstPoll: Bool, now: Date) -> [NoticeUpdate] {
+    ///   - windowStart: where the source's window begins when it is not simply its oldest entry:
+    ///     a status page is two lists of the 50 newest (incidents, maintenances), and an incident
+    ///     that fell off a full incidents list is older than that list's oldest entry, whatever
+    ///     the maintenances list still shows. Absent notices older than it are expired.
+    public func diff(
+        stored: [StoredNotice], entries: [FeedEntry], isFirstPoll: Bool, now: Date, windowStart: Date? = nil
+    ) -> [NoticeUpdate] {
         var present = EntryIdentity.assignLazily(entries)
         var byEntryID: [String: Int] = [:]
         for (index, notice) in stored.enumerated() {
@@ -61,7 +67,8 @@ public struct NoticeDiffer: Sendable {
 
         // Notices that left the feed, in store order, candidates for re-identification.
         var departed = stored.indices.filter { !seen.contains($0) }
-        let oldestInFeed = present.lazy.compactMap { $0.entry.published ?? $0.entry.updated }.min()
+        let oldestEntry = present.lazy.compactMap { $0.entry.published ?? $0.entry.updated }.min()
+        let oldestInFeed = windowStart.map { start in oldestEntry.map { max($0, start) } ?? start } ?? oldestEntry
         let pairs = Reidentification(stored: stored, unknown: unknown, oldestInFeed: oldestInFeed).pairs(departed: departed)
         for (position, item) in unknown.enumerated() {
             if let pair = pairs[position] {

@@ -109,7 +109,8 @@ public struct PollCycle: Sendable {
                     retryAfter: nil, status: parsed.status, bytes: parsed.bytes)
             }
             let isFirstPoll = state?.lastSuccessAt == nil
-            let updates = differ(for: feed).diff(stored: stored, entries: parsed.entries, isFirstPoll: isFirstPoll, now: now)
+            let updates = differ(for: feed).diff(
+                stored: stored, entries: parsed.entries, isFirstPoll: isFirstPoll, now: now, windowStart: parsed.windowStart)
             let classifications = classifier.classifications(of: updates, feedAPIs: feed.apis)
             let summary = DiffSummary(updates, entryCount: parsed.entries.count)
             let poll = PollRecord(

@@ -27,6 +27,8 @@ struct SourceSnapshot: Sendable {
     var validators: Validators
     /// Documents to remember for the next conditional read (status pages only).
     var documents: [SourceDocumentState]
+    /// Where the source's window begins when it is not its oldest entry (`NoticeDiffer.diff`).
+    var windowStart: Date? = nil
 }
 
 /// A document's validators and body as read, to store after the poll succeeded.

@@ -11,6 +11,8 @@ enum StatusPageAdapter {
         var title: String?
         var entries: [FeedEntry]
         var skipped: [SkippedEntry]
+        /// Where the page's window begins (see `page`), nil when no document is full.
+        var windowStart: Date?
     }
 
     /// Decodes both documents and merges their entries.
@@ -19,8 +21,9 @@ enum StatusPageAdapter {
     /// and the differ calls a notice withdrawn only when it is missing while newer than the oldest
     /// entry still present. Merged as they are, a long list of old maintenances would make an
     /// incident that merely fell off a full incidents list look withdrawn. So when a document is
-    /// full, nothing older than its oldest entry is passed on from either document: such entries
-    /// then count as having left the window (expired, never alerted), as they have.
+    /// full, its oldest entry is where the page's window begins (`windowStart`): anything missing
+    /// and older has left the window (expired, never alerted), as it has. Every entry is still
+    /// passed on: an old announcement of a maintenance still ahead must not be dropped.
     static func page(
         incidents: [UInt8], incidentsURL: String, maintenances: [UInt8], maintenancesURL: String, base: String
     ) throws(StatusPageError) -> Page {
@@ -34,12 +37,10 @@ enum StatusPageAdapter {
         for list in lists where list.count >= documentLimit {
             if let oldest = list.compactMap(\.createdAt).min() { horizon = max(horizon ?? oldest, oldest) }
         }
-        var all = lists.joined().map { $0 }
-        if let horizon { all.removeAll { ($0.createdAt ?? .distantFuture) < horizon } }
         return Page(
             title: incidentDocument.page?.name ?? maintenanceDocument.page?.name,
-            entries: StatusPageEntries.entries(all, pageURL: pageURL),
-            skipped: incidentDocument.skipped + maintenanceDocument.skipped)
+            entries: StatusPageEntries.entries(Array(lists.joined()), pageURL: pageURL),
+            skipped: incidentDocument.skipped + maintenanceDocument.skipped, windowStart: horizon)
     }
 
     /// A status page's `/history.atom` or `/history.rss` entries as the JSON would give them

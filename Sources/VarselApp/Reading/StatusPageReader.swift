@@ -61,7 +61,7 @@ struct StatusPageReader: Sendable {
             SourceSnapshot(
                 format: .statuspage, title: page.title, entries: page.entries, skipped: page.skipped, status: 200,
                 bytes: incidents.document.body.count + maintenances.document.body.count, validators: .none,
-                documents: [incidents.document, maintenances.document]))
+                documents: [incidents.document, maintenances.document], windowStart: page.windowStart))
     }
 
     private struct Fetched: Sendable {

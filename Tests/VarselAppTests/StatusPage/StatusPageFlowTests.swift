@@ -273,3 +273,44 @@ import VarselModel
         #expect(try await world.sandbox.runtime.store.notices().filter { $0.status == .active }.count == 1)
     }
 }
+
+extension StatusPageFlowTests {
+    /// incidents.json lists only the 50 newest incidents. One falling off a full list has left
+    /// the window (expired, never alerted), even though the maintenances list reaches further
+    /// back; and an old announcement of a maintenance still ahead is kept, not dropped.
+    @Test func incidentFallingOffAFullListExpiresWhileOldMaintenancesStay() async throws {
+        var world = try World()
+        defer { world.stop() }
+        let t0 = world.now
+        func incident(_ n: Int, created: Date) -> Page.Incident {
+            Page.Incident(
+                id: "inc\(n)", name: "Feil \(n)", status: "resolved", impact: "minor", created: created,
+                updates: [Page.Update(id: "u\(n)", status: "resolved", body: "Løst \(n).", at: created)],
+                components: [Page.summert])
+        }
+        var page = Page()
+        page.incidents = (1...50).map { incident($0, created: t0.addingTimeInterval(-Double($0) * 86_400)) }
+        // Announced 200 days ago, scheduled 10 days ahead: older than every incident listed.
+        let ahead = t0.addingTimeInterval(10 * 86_400)
+        page.maintenances = [
+            Page.Incident(
+                id: "mnt0old", name: "Stor oppgradering", status: "scheduled", impact: "maintenance",
+                created: t0.addingTimeInterval(-200 * 86_400),
+                updates: [Page.Update(id: "um", status: "scheduled", body: "Planlagt.", at: t0.addingTimeInterval(-200 * 86_400))],
+                components: [Page.inntekt], scheduledFor: ahead, scheduledUntil: ahead.addingTimeInterval(3600))
+        ]
+        let baseline = try await world.poll(page)
+        #expect(baseline.counts == [.baseline: 51])
+
+        // A new incident on top; the 50th (oldest) falls off the full list.
+        page.incidents = [incident(0, created: world.now)] + page.incidents.dropLast()
+        let next = try await world.poll(page)
+        let after = try await world.poll(page)
+        let changes = next.changes + after.changes
+        #expect(changes.filter { $0.change == .new }.map(\.noticeID.rawValue) == ["inc0"])
+        #expect(changes.filter { $0.change == .expired }.map(\.noticeID.rawValue) == ["inc50"])
+        #expect(!changes.contains { $0.change == .withdrawn })
+        let maintenance = try await world.sandbox.runtime.store.notice("mnt0old").notice
+        #expect(maintenance.status == .active)
+    }
+}
