@@ -44,6 +44,9 @@ enum AlertView {
         if let window = classification.maintenanceWindow {
             view["window"] = time.window(window)
             view["windowShort"] = time.shortWindow(window)
+            // Every window the notice announces ("kl. 00-02 og kl. 18-20"), the first one first.
+            let all = classification.maintenanceWindows.isEmpty ? [window] : classification.maintenanceWindows
+            view["windows"] = all.map { time.window($0) }
         } else if let raw = classification.unparsedWindow, !raw.isEmpty {
             view["unparsedWindow"] = raw
         }

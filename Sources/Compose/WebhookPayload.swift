@@ -37,6 +37,8 @@ struct WebhookPayload: Encodable {
         var cancelsNoticeID: String?
         var cancelsTitle: String?
         var maintenanceWindow: Window?
+        /// Every window the notice announces, the first being `maintenance_window`.
+        var maintenanceWindows: [Window]
         var unparsedWindow: String?
         /// A status page's impact (none, minor, major, critical); absent for feed notices.
         var severity: String?
@@ -51,6 +53,7 @@ struct WebhookPayload: Encodable {
             case cancelsNoticeID = "cancels_notice_id"
             case cancelsTitle = "cancels_title"
             case maintenanceWindow = "maintenance_window"
+            case maintenanceWindows = "maintenance_windows"
             case unparsedWindow = "unparsed_window"
         }
     }
@@ -103,6 +106,9 @@ struct WebhookPayload: Encodable {
             published: record.entry.published, cancelsNoticeID: record.cancelsNoticeID?.rawValue,
             cancelsTitle: context.cancelledTitle ?? classification.cancels,
             maintenanceWindow: classification.maintenanceWindow.map { Window(start: $0.start, end: $0.end) },
+            maintenanceWindows: (classification.maintenanceWindows.isEmpty
+                ? classification.maintenanceWindow.map { [$0] } ?? [] : classification.maintenanceWindows)
+                .map { Window(start: $0.start, end: $0.end) },
             unparsedWindow: classification.unparsedWindow,
             severity: (change.severity ?? classification.severity)?.rawValue,
             sourceStatus: (context.version?.entry ?? record.entry).facts?.status,

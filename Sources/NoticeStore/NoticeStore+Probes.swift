@@ -203,19 +203,23 @@ extension NoticeStore {
         }
     }
 
-    /// Maintenance windows announced by stored, active notices about `api` (for expected incidents).
+    /// Maintenance windows announced by stored, active notices about `api` (for expected incidents):
+    /// every window a notice announces ("kl. 00-02 og kl. 18-20"), not only its first.
     public func maintenanceWindows(api: String) async throws(StoreError) -> [(notice: NoticeID, window: MaintenanceWindow)] {
         try await read("read maintenance windows") { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT notice.id, windowStart, windowEnd FROM notice, json_each(notice.apis)
+                    SELECT notice.id, windowStart, windowEnd, maintenanceWindows FROM notice, json_each(notice.apis)
                     WHERE windowStart IS NOT NULL AND status = 'active' AND json_each.value = ?
                     """,
                 arguments: [api]
-            ).compactMap { row in
-                guard let start = StoredDate.date(row["windowStart"]) else { return nil }
-                return (NoticeID(row["id"] as String), MaintenanceWindow(start: start, end: StoredDate.date(row["windowEnd"])))
+            ).flatMap { row -> [(notice: NoticeID, window: MaintenanceWindow)] in
+                let id = NoticeID(row["id"] as String)
+                let all = JSONColumn.windows(row["maintenanceWindows"])
+                if !all.isEmpty { return all.map { (id, $0) } }
+                guard let start = StoredDate.date(row["windowStart"]) else { return [] }
+                return [(id, MaintenanceWindow(start: start, end: StoredDate.date(row["windowEnd"])))]
             }
         }
     }

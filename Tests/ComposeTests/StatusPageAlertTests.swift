@@ -51,3 +51,16 @@ import VarselModel
         }
     }
 }
+
+extension StatusPageAlertTests {
+    @Test func everyAnnouncedWindowIsShownNotOnlyTheFirst() throws {
+        let first = MaintenanceWindow(start: AlertFixtures.date("2023-11-22T23:00:00Z"), end: AlertFixtures.date("2023-11-23T01:00:00Z"))
+        let second = MaintenanceWindow(start: AlertFixtures.date("2023-11-23T17:00:00Z"), end: AlertFixtures.date("2023-11-23T19:00:00Z"))
+        var context = AlertFixtures.context(entry: Self.entry, kind: .maintenance, apis: ["inntekt"], window: first)
+        context.notice.classification.maintenanceWindows = [first, second]
+        let (_, text, html) = try parts(context)
+        #expect(text.components(separatedBy: "Tidsrom: ").count == 3)
+        #expect(text.contains("kl. 00.00–02.00") && text.contains("kl. 18.00–20.00"))
+        #expect(html.components(separatedBy: ">Tidsrom<").count == 3)
+    }
+}

@@ -147,4 +147,19 @@ private func incidentWrite(_ action: IncidentWrite.Action, api: String = "inntek
         #expect(windows.map(\.notice) == [NoticeID("m1")] && windows.first?.window == window)
         #expect(try await store.maintenanceWindows(api: "pgi").isEmpty)
     }
+
+    /// "Kl. 00:00-02:00, og kl. 18:00-20:00": an outage in the second window is expected too.
+    @Test func everyWindowOfANoticeCountsForExpectedIncidents() async throws {
+        let temp = TempStore()
+        defer { temp.remove() }
+        let store = try temp.open()
+        let first = MaintenanceWindow(start: t0, end: t0.addingTimeInterval(7200))
+        let second = MaintenanceWindow(start: t0.addingTimeInterval(18 * 3600), end: t0.addingTimeInterval(20 * 3600))
+        var classification = Classification(kind: .maintenance, apis: ["folkeregisteret"], scope: .apis)
+        classification.maintenanceWindows = [first, second]
+        _ = try await store.recordModified(
+            poll([update("m2", .new, title: "Nedetid for produsenter")], at: t0, classifications: [NoticeID("m2"): classification]))
+        let windows = try await store.maintenanceWindows(api: "folkeregisteret")
+        #expect(windows.map(\.window) == [first, second])
+    }
 }
