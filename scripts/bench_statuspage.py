@@ -199,8 +199,8 @@ for label, uw, uc, cw, cc in rows:
 print()
 print(f"varselvakt stage split (wall, median): both documents fetched unconditionally at once "
       f"{float(vv['fetch_200_wall_ms']):.2f} ms; both bodies decoded into {vv['entries']} entries "
-      f"{float(vv['decode_wall_ms']):.2f} ms (of which JSONDecoder into the Statuspage values {float(vv['json_decode_wall_ms']):.2f} ms); stored bodies read (every poll, before its conditional GETs) "
-      f"{float(vv['load_documents_wall_ms']):.2f} ms, written back (changed polls) "
+      f"{float(vv['decode_wall_ms']):.2f} ms (of which JSONDecoder into the Statuspage values {float(vv['json_decode_wall_ms']):.2f} ms); stored validators read (every poll, before its conditional GETs) "
+      f"{float(vv['load_documents_wall_ms']):.2f} ms, changed document written (changed polls) "
       f"{float(vv['save_documents_wall_ms']):.2f} ms; priming (first) poll {float(vv['prime_wall_ms']):.1f} ms; "
       f"wall p10-p90: unchanged {vv['unchanged_wall_p10_ms']}-{vv['unchanged_wall_p90_ms']} ms, changed "
       f"{vv['changed_wall_p10_ms']}-{vv['changed_wall_p90_ms']} ms; CPU per poll, mean: unchanged {vv['unchanged_cpu_mean_ms']} ms, changed {vv['changed_cpu_mean_ms']} ms; "

@@ -87,7 +87,7 @@ extension Classifier {
                 return "named \"\(name)\""
             }
         }
-        if let facts = input.facts, facts.components.contains(where: { ComponentMapper(catalog: catalog).api(for: $0) == id }) {
+        if let facts = input.facts, facts.components.contains(where: { components.api(for: $0) == id }) {
             return "status-page component"
         }
         let folded = Set(input.categories.map(APIMatcher.fold))

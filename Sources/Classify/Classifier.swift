@@ -17,7 +17,7 @@ public import VarselModel
 /// ask for a window or the kind is maintenance.
 public struct Classifier: Sendable {
     private let matcher: APIMatcher
-    private let components: ComponentMapper
+    let components: ComponentMapper
     private let lexicon: Lexicon
     /// The lexicon's phrases and the catalog as written, for `explain`.
     let words: LexiconWords

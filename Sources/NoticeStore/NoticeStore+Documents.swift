@@ -53,35 +53,24 @@ extension NoticeStore {
         }
     }
 
-    /// sourceDocuments returns the stored documents of a source, by URL; empty before its first success.
-    public func sourceDocuments(feed: FeedID) async throws(StoreError) -> [String: SourceDocument] {
-        try await read("read documents of \(feed)") { db in
-            var documents: [String: SourceDocument] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT url, etag, lastModified, body, fetchedAt FROM sourceDocument WHERE feedID = ?",
-                arguments: [feed.rawValue])
-            {
-                let body: Data = row["body"]
-                let document = SourceDocument(
-                    url: row["url"], etag: row["etag"], lastModified: row["lastModified"], body: [UInt8](body),
-                    fetchedAt: StoredDate.date(row["fetchedAt"]) ?? .distantPast)
-                documents[document.url] = document
-            }
-            return documents
-        }
-    }
-
-    /// saveSourceDocuments replaces the stored documents of a source with `documents`, so a
-    /// document no longer read (the source's URL changed) does not linger. Called only after the
-    /// poll that read them was stored: a crash in between costs one unconditional fetch, nothing else.
-    public func saveSourceDocuments(feed: FeedID, _ documents: [SourceDocument]) async throws(StoreError) {
+    /// saveSourceDocuments stores the documents a poll fetched anew (a document that answered 304
+    /// is stored already) and forgets those of this source no longer read (`keeping`: every URL
+    /// the source is read from now), so a changed base URL leaves nothing behind. Called only
+    /// after the poll that read them was stored: a crash in between costs one unconditional
+    /// fetch, nothing else.
+    public func saveSourceDocuments(feed: FeedID, _ documents: [SourceDocument], keeping urls: [String])
+        async throws(StoreError)
+    {
         try await write("store documents of \(feed)") { db in
-            try Self.run(db, sql: "DELETE FROM sourceDocument WHERE feedID = ?", arguments: [feed.rawValue])
+            let placeholders = urls.map { _ in "?" }.joined(separator: ", ")
+            try Self.run(
+                db, sql: "DELETE FROM sourceDocument WHERE feedID = ? AND url NOT IN (\(placeholders))",
+                arguments: StatementArguments([feed.rawValue] + urls))
             for document in documents {
                 try Self.run(
                     db,
                     sql: """
-                        INSERT INTO sourceDocument (feedID, url, etag, lastModified, body, fetchedAt)
+                        INSERT OR REPLACE INTO sourceDocument (feedID, url, etag, lastModified, body, fetchedAt)
                         VALUES (?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [

@@ -124,11 +124,11 @@ public struct PollCycle: Sendable {
             if !parsed.documents.isEmpty {
                 try await store.saveSourceDocuments(
                     feed: feed.id,
-                    parsed.documents.map {
+                    parsed.documents.filter(\.isModified).map {
                         SourceDocument(
                             url: $0.url, etag: $0.validators.etag, lastModified: $0.validators.lastModified, body: $0.body,
                             fetchedAt: now)
-                    })
+                    }, keeping: parsed.documents.map(\.url))
             }
             if !changes.isEmpty { changesStored() }
             cache.store(stored.applying(updates), for: feed.id, polledAt: now)

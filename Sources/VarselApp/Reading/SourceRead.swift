@@ -31,11 +31,13 @@ struct SourceSnapshot: Sendable {
     var windowStart: Date? = nil
 }
 
-/// A document's validators and body as read, to store after the poll succeeded.
+/// A document's validators and body as read; the ones fetched anew are stored after the poll
+/// succeeded (one that answered 304 carries the stored body, which needs no writing back).
 struct SourceDocumentState: Sendable {
     var url: String
     var validators: Validators
     var body: [UInt8]
+    var isModified: Bool
 }
 
 /// Why a read failed, in one line naming the URL, plus what the backoff needs.

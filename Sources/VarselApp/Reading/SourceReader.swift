@@ -43,11 +43,6 @@ struct SourceReader: Sendable {
         func set(_ key: String, _ value: Resolution) { map.withLock { $0[key] = value } }
     }
 
-    /// The resolution `auto` chose for `feed`, if it has run; the configured format otherwise.
-    func resolution(of feed: FeedConfig) -> Resolution? {
-        feed.format == .auto ? resolved.get(key(feed)) : Resolution(format: feed.format, url: feed.url)
-    }
-
     func read(_ feed: FeedConfig, validators: Validators) async throws(SourceReadFailure) -> SourceRead {
         let how: Resolution
         if feed.format != .auto {

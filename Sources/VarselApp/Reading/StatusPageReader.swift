@@ -33,8 +33,8 @@ struct StatusPageReader: Sendable {
         }
         async let incidentsRead = fetch(urls.incidents, stored: stored[urls.incidents], limits: limits)
         async let maintenancesRead = fetch(urls.maintenances, stored: stored[urls.maintenances], limits: limits)
-        var incidents: Fetched
-        var maintenances: Fetched
+        var incidents: SourceDocumentState
+        var maintenances: SourceDocumentState
         do {
             (incidents, maintenances) = try await (incidentsRead, maintenancesRead)
         } catch let failure as SourceReadFailure {
@@ -48,31 +48,24 @@ struct StatusPageReader: Sendable {
         try await fillBody(of: &incidents, feed: feed.id)
         try await fillBody(of: &maintenances, feed: feed.id)
         let page: StatusPageAdapter.Page
+        let bytes = incidents.body.count + maintenances.body.count
         do {
             page = try StatusPageAdapter.page(
-                incidents: incidents.document.body, incidentsURL: urls.incidents,
-                maintenances: maintenances.document.body, maintenancesURL: urls.maintenances, base: base)
+                incidents: incidents.body, incidentsURL: urls.incidents, maintenances: maintenances.body,
+                maintenancesURL: urls.maintenances, base: base)
         } catch {
-            throw SourceReadFailure(
-                message: error.description, status: 200,
-                bytes: incidents.document.body.count + maintenances.document.body.count)
+            throw SourceReadFailure(message: error.description, status: 200, bytes: bytes)
         }
         return .modified(
             SourceSnapshot(
                 format: .statuspage, title: page.title, entries: page.entries, skipped: page.skipped, status: 200,
-                bytes: incidents.document.body.count + maintenances.document.body.count, validators: .none,
-                documents: [incidents.document, maintenances.document], windowStart: page.windowStart))
-    }
-
-    private struct Fetched: Sendable {
-        var document: SourceDocumentState
-        var isModified: Bool
+                bytes: bytes, validators: .none, documents: [incidents, maintenances], windowStart: page.windowStart))
     }
 
     /// A document that answered 304 while the other changed: its stored body stands in.
-    private func fillBody(of fetched: inout Fetched, feed: FeedID) async throws(SourceReadFailure) {
+    private func fillBody(of fetched: inout SourceDocumentState, feed: FeedID) async throws(SourceReadFailure) {
         guard !fetched.isModified else { return }
-        let url = fetched.document.url
+        let url = fetched.url
         let body: [UInt8]?
         do {
             body = try await store.sourceDocumentBody(feed: feed, url: url)
@@ -82,11 +75,11 @@ struct StatusPageReader: Sendable {
         guard let body else {
             throw SourceReadFailure(message: "\(url): answered 304 Not Modified but no earlier copy is stored", status: 304)
         }
-        fetched.document.body = body
+        fetched.body = body
     }
 
     private func fetch(_ url: String, stored: SourceDocumentValidators?, limits: FetchLimits) async throws(SourceReadFailure)
-        -> Fetched
+        -> SourceDocumentState
     {
         // Validators only of a document stored with its body: a 304 then has a body to fall back on.
         let validators = stored.map { Validators(etag: $0.etag, lastModified: $0.lastModified) } ?? .none
@@ -102,11 +95,10 @@ struct StatusPageReader: Sendable {
                 throw SourceReadFailure(message: "\(url): answered 304 Not Modified to a request without validators", status: 304)
             }
             // The body is read from the store only if the other document changed (`fillBody`).
-            return Fetched(
-                document: SourceDocumentState(url: url, validators: fresh.isEmpty ? validators : fresh, body: []),
-                isModified: false)
+            return SourceDocumentState(
+                url: url, validators: fresh.isEmpty ? validators : fresh, body: [], isModified: false)
         case .modified(let fetched):
-            return Fetched(document: SourceDocumentState(url: url, validators: fetched.validators, body: fetched.body), isModified: true)
+            return SourceDocumentState(url: url, validators: fetched.validators, body: fetched.body, isModified: true)
         }
     }
 }
