@@ -100,6 +100,32 @@ import VarselModel
         #expect(resolved.scope == .all)
     }
 
+    @Test func aFaultLocatedInSkatteetatenOrAllItsSolutionsReachesEveryoneEvenInAnAPIsOwnFeed() {
+        // Scope words: "<something>problemer i Skatteetaten", "samtlige løsninger/systemer",
+        // "Skatteetatens systemer/løsninger" in any inflection.
+        for text in [
+            "Vi har serverproblemer i Skatteetaten. Vi jobber med saken.",
+            "Det er ustabilitet i samtlige systemer hos oss. Vi jobber med saken.",
+            "Skatteetatens løsning for pålogging og Skatteetatens systemet for oppslag er ustabile.",
+        ] {
+            let result = classify("Driftsproblemer 02.12.2026", text, "Wed, 02 Dec 2026 09:00:00 GMT")
+            #expect(result.scope == .all, "\(text)")
+        }
+        // The singular "Skatteetatens tjeneste" names one service, not the agency: the feed's own API.
+        let one = classify(
+            "Påloggingsproblemer", "Det er problemer med å logge på Skatteetatens tjeneste Oppslag.",
+            "Wed, 02 Dec 2026 09:00:00 GMT")
+        #expect(one.scope == .apis)
+        #expect(one.apis == ["folkeregisteret"])
+    }
+
+    @Test func aProblemSaidToBeFixedByNowIsResolved() {
+        for text in ["Feilen skal nå være rettet.", "Problemet antas å være løst.", "Det skal nå være utbedret."] {
+            let result = classify("Driftsproblemer 02.12.2026", text, "Wed, 02 Dec 2026 12:00:00 GMT")
+            #expect(result.kind == .resolved, "\(text)")
+        }
+    }
+
     @Test func avlystCancelsTheRestOfTheTitle() {
         let result = classify(
             "AVLYST!! Varsling vedlikehold mandag 29.04.2019",
