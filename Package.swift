@@ -25,6 +25,10 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // The web page and JSON API (issue 11). "FullFoundation" without "ConfigurationSupport":
+        // varselvakt reads its own TOML, so swift-configuration need not be compiled.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // System libraries (pkg-config names as Debian ships them).
@@ -93,12 +97,34 @@ let package = Package(
         .target(
             name: "SourceDiscovery", dependencies: ["VarselModel", "FeedFetch", "FeedParse", "CLibXML2"], swiftSettings: strict),
 
+        // Read-only answers to "what happened, when, and who was told?": the queries and their JSON and
+        // text forms, shared by the CLI and the web (so both show the same thing).
+        .target(
+            name: "History",
+            dependencies: ["VarselModel", "NoticeStore", "VarselConfig", "Classify"], swiftSettings: strict),
+
+        // KS support's web page, the JSON API under /api/v1, /metrics, /healthz and /readyz (Hummingbird).
+        .target(
+            name: "Web",
+            dependencies: [
+                "History", "VarselModel", "NoticeStore", "VarselConfig",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strict),
+
         // Wiring: one poll cycle, the services, the CLI's queries.
         .target(
             name: "VarselApp",
             dependencies: [
                 "VarselModel", "Curl", "FeedFetch", "FeedParse", "NoticeStore", "NoticeDiff", "Classify", "VarselConfig",
-                "Routing", "Compose", "Delivery", "Probes", "StatusPage", "SourceDiscovery",
+                "Routing", "Compose", "Delivery", "Probes", "StatusPage", "SourceDiscovery", "History", "Web",
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
@@ -109,6 +135,7 @@ let package = Package(
             name: "varselvakt",
             dependencies: [
                 "VarselApp", "VarselModel", "VarselConfig", "NoticeStore", "Probes", "SourceDiscovery", "FeedFetch", "Curl",
+                "History",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -154,10 +181,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ], swiftSettings: strict),
         .testTarget(
+            name: "HistoryTests", dependencies: ["History", "NoticeStore", "VarselModel", "VarselConfig", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "WebTests",
+            dependencies: [
+                "Web", "History", "NoticeStore", "VarselModel", "VarselConfig", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: strict),
+        .testTarget(
             name: "VarselAppTests",
             dependencies: [
                 "TestSupport",
-                "VarselApp", "VarselModel", "VarselConfig", "NoticeStore", "Delivery", "Curl", "Probes",
+                "VarselApp", "VarselModel", "VarselConfig", "NoticeStore", "Delivery", "Curl", "Probes", "History",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

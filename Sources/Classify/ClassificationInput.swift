@@ -35,3 +35,14 @@ public struct ClassificationInput: Sendable, Hashable {
         self.facts = facts
     }
 }
+
+extension ClassificationInput {
+    /// What the classifier reads of one stored or parsed entry; `feedAPIs` are its source's
+    /// `apis` (used when the notice names none).
+    public init(entry: FeedEntry, feedAPIs: [String]) {
+        self.init(
+            title: entry.title, summaryText: entry.summaryText, contentText: entry.contentText,
+            categories: entry.categories, published: entry.published ?? entry.updated, feedAPIs: feedAPIs,
+            facts: entry.facts)
+    }
+}

@@ -1,4 +1,5 @@
 public import Foundation
+import History
 import NoticeDiff
 public import NoticeStore
 public import VarselModel

@@ -3,17 +3,6 @@ import NoticeStore
 public import VarselConfig
 public import VarselModel
 
-extension ClassificationInput {
-    /// What the classifier reads of one stored or parsed entry; `feedAPIs` are its source's
-    /// `apis` (used when the notice names none).
-    init(entry: FeedEntry, feedAPIs: [String]) {
-        self.init(
-            title: entry.title, summaryText: entry.summaryText, contentText: entry.contentText,
-            categories: entry.categories, published: entry.published ?? entry.updated, feedAPIs: feedAPIs,
-            facts: entry.facts)
-    }
-}
-
 extension VarselvaktConfig {
     /// Why `notice` is classified as it is, by the catalog and lexicon in force now (which may
     /// differ from those it was stored with: that difference is itself worth seeing).
