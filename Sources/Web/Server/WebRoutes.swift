@@ -1,0 +1,12 @@
+public import Hummingbird
+
+/// Where each part of the web registers its routes. `WebServer` (Server/) builds one router,
+/// installs the middleware (Security/) and calls each of these; each lives in its own folder:
+/// * `Pages/`: the HTML pages (Norwegian bokmål, Mustache templates in Templates/);
+/// * `API/`: the JSON API under /api/v1 and /api/v1/openapi.yaml;
+/// * `Operations/`: /metrics, /healthz, /readyz.
+enum WebRoutes {
+    static func addPages(to router: Router<WebContext>, _ deps: WebDependencies) {}
+    static func addAPI(to router: Router<WebContext>, _ deps: WebDependencies) {}
+    static func addOperations(to router: Router<WebContext>, _ deps: WebDependencies) {}
+}
