@@ -117,6 +117,19 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
+            // The pages' templates, stylesheet and the OpenAPI document are compiled into the binary
+            // (`PackageResources.<file_name>`), so the Debian package carries no resource bundle.
+            // API/openapi.yaml is a symlink to docs/openapi.yaml: one copy.
+            resources: [
+                .embedInCode("Templates/top.mustache"), .embedInCode("Templates/bottom.mustache"),
+                .embedInCode("Templates/status.mustache"), .embedInCode("Templates/notices.mustache"),
+                .embedInCode("Templates/notice.mustache"), .embedInCode("Templates/incidents.mustache"),
+                .embedInCode("Templates/deliveries.mustache"), .embedInCode("Templates/subscribers.mustache"),
+                .embedInCode("Templates/silences.mustache"), .embedInCode("Templates/today.mustache"),
+                .embedInCode("Templates/problem.mustache"), .embedInCode("Templates/deliveryTable.mustache"),
+                .embedInCode("Templates/incidentTable.mustache"), .embedInCode("Templates/style.css"),
+                .embedInCode("API/openapi.yaml"),
+            ],
             swiftSettings: strict),
 
         // Wiring: one poll cycle, the services, the CLI's queries.

@@ -1,0 +1,98 @@
+import Foundation
+import History
+import VarselModel
+
+/// The records as the templates read them: plain dictionaries of strings, booleans and lists,
+/// every key always present (an absent key makes Mustache look in the enclosing context).
+enum RecordViews {
+    /// `/notices/<id>` with the id percent-encoded: ids are often URLs (`https://…/2024/01/22/x`).
+    static func noticePath(_ id: NoticeID) -> String {
+        "/notices/" + (id.rawValue.addingPercentEncoding(withAllowedCharacters: .urlUnreservedCharacters) ?? id.rawValue)
+    }
+
+    static func notice(_ n: NoticeRecord) -> [String: Any] {
+        [
+            "id": n.id.rawValue, "path": noticePath(n.id), "title": n.entry.title, "feed": n.feedID.rawValue,
+            "kind": Labels.kind(n.classification.kind), "kindValue": n.classification.kind.rawValue,
+            "status": Labels.status(n.status), "statusValue": n.status.rawValue,
+            "environment": Labels.environment(n.classification.environment),
+            "apis": n.classification.apis.isEmpty ? "alle/ukjent" : n.classification.apis.joined(separator: ", "),
+            "published": TimeView.view(n.entry.published), "firstSeen": TimeView.view(n.firstSeenAt),
+            "lastChanged": TimeView.view(n.lastChangedAt), "versions": n.versionCount,
+            "link": webLink(n.entry.link) ?? false,
+        ]
+    }
+
+    static func delivery(_ d: DeliveryRecord, csrf: String?, back: String) -> [String: Any] {
+        [
+            "id": String(d.id), "noticePath": noticePath(d.planned.noticeID), "noticeID": d.planned.noticeID.rawValue,
+            "subscriber": d.planned.subscriberName, "subscriberID": d.planned.subscriberID.rawValue,
+            "channel": Labels.channel(d.planned.channel), "recipients": d.planned.recipients.joined(separator: ", "),
+            "reason": d.planned.reason, "status": Labels.delivery(d.status), "statusValue": d.status.rawValue,
+            "attempts": d.attempts, "created": TimeView.view(d.createdAt), "lastAttempt": TimeView.view(d.lastAttemptAt),
+            "sent": TimeView.view(d.sentAt), "nextAttempt": TimeView.view(d.nextAttemptAt),
+            "statusCode": statusCode(d.lastError).map(String.init) ?? false, "lastError": d.lastError ?? false,
+            "dead": d.status == .dead, "csrf": csrf ?? "", "back": back,
+        ]
+    }
+
+    static func incident(_ i: IncidentRecord) -> [String: Any] {
+        [
+            "id": String(i.id), "api": i.api, "environment": Labels.probeEnvironment(i.environment),
+            "opened": TimeView.view(i.openedAt), "firstFailure": TimeView.view(i.firstFailureAt),
+            "resolved": TimeView.view(i.resolvedAt), "open": i.resolvedAt == nil,
+            "duration": i.duration.map(durationText) ?? false, "cause": Labels.cause(i.cause), "detail": i.detail ?? false,
+            "expected": IncidentJSON.expectation(i.expectation) ?? false, "alerted": i.alerted,
+            "notice": i.noticeID.map { ["id": $0.rawValue, "path": noticePath($0)] } ?? false,
+            "linked": i.linkedNotices.map { ["id": $0.rawValue, "path": noticePath($0)] },
+        ]
+    }
+
+    static func silence(_ s: Silence, now: Date, csrf: String?) -> [String: Any] {
+        [
+            "id": String(s.id), "api": s.api, "start": TimeView.view(s.start), "end": TimeView.view(s.end),
+            "reason": s.reason, "created": TimeView.view(s.createdAt), "active": s.covers(now), "ended": s.end <= now,
+            "csrf": csrf ?? "",
+        ]
+    }
+
+    static func window(_ w: MaintenanceWindow) -> [String: Any] {
+        ["start": TimeView.view(w.start), "end": TimeView.view(w.end)]
+    }
+
+    /// The status code a failed attempt reported, read from its one-line error ("HTTP 503 …",
+    /// "550 5.1.1 …"): the outbox keeps the line, not the code on its own.
+    static func statusCode(_ error: String?) -> Int? {
+        guard let error else { return nil }
+        let words = error.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "-" })
+        for (index, word) in words.enumerated() where word.count == 3 {
+            guard let code = Int(word), (100...599).contains(code) else { continue }
+            if index == 0 || words[index - 1].uppercased().hasPrefix("HTTP") || words[index - 1].lowercased() == "status" {
+                return code
+            }
+        }
+        return nil
+    }
+
+    static func durationText(_ seconds: TimeInterval) -> String {
+        let total = Int(seconds.rounded())
+        let (h, m, s) = (total / 3600, (total % 3600) / 60, total % 60)
+        if h > 0 { return "\(h) t \(m) min" }
+        if m > 0 { return "\(m) min \(s) s" }
+        return "\(s) s"
+    }
+
+    /// Only http(s) links become `href`s: a feed is outside input, and a `javascript:` link
+    /// must not become something to click.
+    static func webLink(_ link: String?) -> String? {
+        guard let link else { return nil }
+        let lower = link.prefix(8).lowercased()
+        return lower.hasPrefix("https://") || lower.hasPrefix("http://") ? link : nil
+    }
+}
+
+extension CharacterSet {
+    /// RFC 3986 unreserved characters: everything else in a path segment is percent-encoded.
+    static let urlUnreservedCharacters = CharacterSet(
+        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+}
