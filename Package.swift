@@ -167,7 +167,10 @@ let package = Package(
         .testTarget(
             name: "StatusPageTests", dependencies: ["StatusPage", "VarselModel", "FeedParse", "TestSupport"],
             swiftSettings: strict),
-        .testTarget(name: "NoticeStoreTests", dependencies: ["NoticeStore", "VarselModel"], swiftSettings: strict),
+        .testTarget(
+            name: "NoticeStoreTests",
+            // GRDB directly, to build a store as an earlier schema left it (migration tests).
+            dependencies: ["NoticeStore", "VarselModel", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(
             name: "NoticeDiffTests", dependencies: ["NoticeDiff", "VarselModel", "FeedParse", "TestSupport"],
             swiftSettings: strict),

@@ -19,11 +19,13 @@ public struct HistoryReader: Sendable {
     }
 
     /// Notices matching `query`, newest published first (undated ones by first sight).
+    /// - Throws: `StoreError.invalidCursor` for a `before` this list did not hand out.
     public func notices(_ query: NoticeQuery) async throws(StoreError) -> Page<NoticeRecord> {
-        // Interim: filtered in memory, offset cursor. The SQL version (FTS5, keyset cursor) replaces it.
-        let all = try await store.notices(NoticeFilter(feed: query.feed, status: query.status, api: query.api))
-        let matching = all.filter { query.matches($0) }
-        return Page.slice(matching, before: query.before, limit: query.limit)
+        let page = try await store.noticePage(
+            NoticeSearch(
+                api: query.api, kind: query.kind, environment: query.environment, status: query.status, feed: query.feed,
+                from: query.from, to: query.to, text: query.text, before: query.before, limit: PageSize.clamp(query.limit)))
+        return Page(items: page.items, next: page.next)
     }
 
     /// One notice (by id or any alias its feed has given it) with everything KS support asks about it.
@@ -31,13 +33,16 @@ public struct HistoryReader: Sendable {
         let detail = try await store.notice(idOrAlias)
         var routing: [RoutingNote] = []
         for change in detail.changes where change.change.isAlerting {
-            if let note = try await store.routingNote(change: change.id) { routing.append(RoutingNote(change: change, note: note)) }
+            if let note = try await store.routingNote(change: change.id) {
+                routing.append(RoutingNote(change: change, note: note))
+            }
         }
         let deliveries = try await store.deliveries(DeliveryFilter(notice: detail.notice.id.rawValue))
         let incidents = try await store.incidents(IncidentFilter(notice: detail.notice.id))
+        let actions = try await store.operatorActions(notice: detail.notice.id)
         return NoticeReport(
             detail: detail, explanation: config.explain(detail.notice), routing: routing, deliveries: deliveries,
-            incidents: incidents)
+            incidents: incidents, actions: actions)
     }
 
     /// Recorded changes, newest first (`varselvakt history`, `GET /api/v1/history`).
@@ -47,26 +52,31 @@ public struct HistoryReader: Sendable {
 
     /// Deliveries matching `query`, newest first.
     public func deliveries(_ query: DeliveryQuery) async throws(StoreError) -> Page<DeliveryRecord> {
-        let all = try await store.deliveries(
-            DeliveryFilter(notice: query.notice, status: query.status, subscriber: query.subscriber, channel: query.channel, since: query.from))
-        let matching = all.filter { d in query.to.map { d.createdAt < $0 } ?? true }
-        return Page.slice(matching, before: query.before, limit: query.limit)
+        let page = try await store.deliveryPage(
+            DeliverySearch(
+                notice: query.notice, status: query.status, subscriber: query.subscriber, channel: query.channel,
+                from: query.from, to: query.to, before: query.before, limit: PageSize.clamp(query.limit)))
+        return Page(items: page.items, next: page.next)
     }
 
     /// Probe incidents matching `query`, newest opened first.
     public func incidents(_ query: IncidentQuery) async throws(StoreError) -> Page<IncidentRecord> {
-        let all = try await store.incidents(IncidentFilter(openOnly: query.openOnly, api: query.api, since: query.from))
-        let matching = all.filter { i in query.to.map { i.openedAt < $0 } ?? true }
-        return Page.slice(matching, before: query.before, limit: query.limit)
+        let page = try await store.incidentPage(
+            IncidentSearch(
+                openOnly: query.openOnly, api: query.api, from: query.from, to: query.to, before: query.before,
+                limit: PageSize.clamp(query.limit)))
+        return Page(items: page.items, next: page.next)
     }
 
-    /// Every configured subscriber with its newest delivery.
+    /// Every configured subscriber with its newest delivery (one query, whatever the outbox holds).
     public func subscribers() async throws(StoreError) -> [SubscriberSummary] {
-        var latest: [SubscriberID: DeliveryRecord] = [:]
-        for d in try await store.deliveries(DeliveryFilter()) where latest[d.planned.subscriberID] == nil {
-            latest[d.planned.subscriberID] = d
-        }
+        let latest = try await store.latestDeliveries(subscribers: config.subscribers.map(\.id))
         return config.subscribers.map { SubscriberSummary(subscriber: $0, lastDelivery: latest[$0.id]) }
+    }
+
+    /// Operator actions (send again, silences), newest first: all, or those from `from` on.
+    public func operatorActions(from: Date? = nil, limit: Int? = nil) async throws(StoreError) -> [OperatorActionRecord] {
+        try await store.operatorActions(from: from, limit: limit)
     }
 
     /// Silences, newest first; with `activeAt`, only those not yet ended then.

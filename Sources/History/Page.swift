@@ -23,14 +23,3 @@ public enum PageSize {
         min(max(requested ?? Self.default, 1), maximum)
     }
 }
-
-extension Page {
-    /// Interim offset cursor over a list already in order ("o:<offset>").
-    static func slice(_ all: [Item], before: String?, limit: Int?) -> Page {
-        let start = before.flatMap { $0.hasPrefix("o:") ? Int($0.dropFirst(2)) : nil }.map { max($0, 0) } ?? 0
-        let size = PageSize.clamp(limit)
-        guard start < all.count else { return Page(items: [], next: nil) }
-        let end = min(start + size, all.count)
-        return Page(items: Array(all[start..<end]), next: end < all.count ? "o:\(end)" : nil)
-    }
-}

@@ -67,7 +67,8 @@ public struct DeliveryQuery: Sendable, Hashable {
 public struct IncidentQuery: Sendable, Hashable {
     public var openOnly: Bool
     public var api: String?
-    /// Opened at or after `from` and before `to`.
+    /// Open at some time in [from, to): not resolved before `from`, opened before `to` (an
+    /// outage that began the evening before is one of yesterday's).
     public var from: Date?
     public var to: Date?
     public var before: String?
@@ -83,24 +84,5 @@ public struct IncidentQuery: Sendable, Hashable {
         self.to = to
         self.before = before
         self.limit = limit
-    }
-}
-
-extension NoticeQuery {
-    /// Whether `notice` passes the filters the store query does not apply itself.
-    func matches(_ notice: NoticeRecord) -> Bool {
-        if let kind, notice.classification.kind != kind { return false }
-        if let environment, notice.classification.environment != environment, notice.classification.environment != .both {
-            return false
-        }
-        let when = notice.entry.published ?? notice.firstSeenAt
-        if let from, when < from { return false }
-        if let to, when >= to { return false }
-        if let text, !text.isEmpty {
-            let haystack = (notice.entry.title + " " + (notice.entry.summaryText ?? "") + " " + (notice.entry.contentText ?? ""))
-                .lowercased()
-            for word in text.lowercased().split(separator: " ") where !haystack.contains(word) { return false }
-        }
-        return true
     }
 }

@@ -13,11 +13,14 @@ public struct NoticeReport: Sendable {
     /// Every delivery of every change of this notice, newest first.
     public var deliveries: [DeliveryRecord]
     public var incidents: [IncidentRecord]
+    /// Operator actions on this notice's deliveries (sent again by whom, when), newest first.
+    public var actions: [OperatorActionRecord]
 
     public init(
         detail: NoticeDetail, explanation: ClassificationExplanation, routing: [RoutingNote], deliveries: [DeliveryRecord],
-        incidents: [IncidentRecord]
+        incidents: [IncidentRecord], actions: [OperatorActionRecord] = []
     ) {
+        self.actions = actions
         self.detail = detail
         self.explanation = explanation
         self.routing = routing

@@ -46,31 +46,43 @@ extension NoticeStore {
                 sql += " LIMIT ?"
                 arguments += [limit]
             }
-            let links = try db.cachedStatement(sql: "SELECT noticeID FROM incidentNotice WHERE incidentID = ? ORDER BY linkedAt")
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                let id: Int64 = row["id"]
-                let linked = try String.fetchAll(links, arguments: [id]).map { NoticeID($0) }
-                return IncidentRecord(
-                    id: id, api: row["api"], environment: ProbeEnvironment(rawValue: row["environment"]) ?? .production,
-                    openedAt: StoredDate.date(row["openedAt"]) ?? Date(timeIntervalSince1970: 0),
-                    firstFailureAt: StoredDate.date(row["firstFailureAt"]) ?? Date(timeIntervalSince1970: 0),
-                    resolvedAt: StoredDate.date(row["resolvedAt"]),
-                    cause: ProbeCause(rawValue: row["cause"]) ?? .connection, detail: row["detail"],
-                    expectation: JSONColumn.decode(IncidentExpectation?.self, row["expectation"], default: nil),
-                    alerted: row["alerted"], noticeID: (row["noticeID"] as String?).map { NoticeID($0) }, linkedNotices: linked)
-            }
+            return try Self.incidentRecords(Row.fetchAll(db, sql: sql, arguments: arguments), db: db)
         }
     }
 
-    /// Adds an operator's silence for `api` from `start` to `end`.
-    public func addSilence(api: String, start: Date, end: Date, reason: String, now: Date = Date()) async throws(StoreError)
-        -> Silence
-    {
+    /// Incident rows as records, each with the notices linked to it.
+    static func incidentRecords(_ rows: [Row], db: Database) throws -> [IncidentRecord] {
+        let links = try db.cachedStatement(sql: "SELECT noticeID FROM incidentNotice WHERE incidentID = ? ORDER BY linkedAt")
+        return try rows.map { row in
+            let id: Int64 = row["id"]
+            let linked = try String.fetchAll(links, arguments: [id]).map { NoticeID($0) }
+            return IncidentRecord(
+                id: id, api: row["api"], environment: ProbeEnvironment(rawValue: row["environment"]) ?? .production,
+                openedAt: StoredDate.date(row["openedAt"]) ?? Date(timeIntervalSince1970: 0),
+                firstFailureAt: StoredDate.date(row["firstFailureAt"]) ?? Date(timeIntervalSince1970: 0),
+                resolvedAt: StoredDate.date(row["resolvedAt"]),
+                cause: ProbeCause(rawValue: row["cause"]) ?? .connection, detail: row["detail"],
+                expectation: JSONColumn.decode(IncidentExpectation?.self, row["expectation"], default: nil),
+                alerted: row["alerted"], noticeID: (row["noticeID"] as String?).map { NoticeID($0) }, linkedNotices: linked)
+        }
+    }
+
+    /// Adds an operator's silence for `api` from `start` to `end`; with `user`, records who did
+    /// (`operatorAction`) in the same transaction.
+    public func addSilence(
+        api: String, start: Date, end: Date, reason: String, now: Date = Date(), by user: String? = nil
+    ) async throws(StoreError) -> Silence {
         try await write("add silence for \(api)") { db in
             try db.execute(
                 sql: "INSERT INTO silence (api, start, end, reason, createdAt) VALUES (?, ?, ?, ?, ?)",
                 arguments: [api, StoredDate.text(start), StoredDate.text(end), reason, StoredDate.text(now)])
-            return Silence(id: db.lastInsertedRowID, api: api, start: start, end: end, reason: reason, createdAt: now)
+            let silence = Silence(id: db.lastInsertedRowID, api: api, start: start, end: end, reason: reason, createdAt: now)
+            if let user {
+                try Self.recordAction(
+                    db, at: now, user: user, action: .addSilence, target: "silence:\(silence.id)",
+                    detail: "\(api) \(StoredDate.text(start) ?? "") – \(StoredDate.text(end) ?? "") UTC: \(reason)")
+            }
+            return silence
         }
     }
 
@@ -93,13 +105,19 @@ extension NoticeStore {
         }
     }
 
-    /// Ends a silence now (kept in history). Returns false if there is no such active silence.
+    /// Ends a silence now (kept in history); with `user`, records who did in the same
+    /// transaction. Returns false if there is no such active silence (nothing is recorded then).
     @discardableResult
-    public func removeSilence(id: Int64, now: Date = Date()) async throws(StoreError) -> Bool {
+    public func removeSilence(id: Int64, now: Date = Date(), by user: String? = nil) async throws(StoreError) -> Bool {
         try await write("remove silence \(id)") { db in
             try db.execute(
                 sql: "UPDATE silence SET removedAt = ? WHERE id = ? AND removedAt IS NULL", arguments: [StoredDate.text(now), id])
-            return db.changesCount > 0
+            guard db.changesCount > 0 else { return false }
+            if let user {
+                let api = try String.fetchOne(db, sql: "SELECT api FROM silence WHERE id = ?", arguments: [id])
+                try Self.recordAction(db, at: now, user: user, action: .expireSilence, target: "silence:\(id)", detail: api)
+            }
+            return true
         }
     }
 }

@@ -21,14 +21,20 @@ public struct NoticeFilter: Sendable, Hashable {
 /// What `changes` should list.
 public struct ChangeFilter: Sendable, Hashable {
     public var since: Date?
+    /// Only changes before this time.
+    public var until: Date?
     public var api: String?
     public var notice: NoticeID?
     /// Only changes subscribers hear about (no baseline, no expired).
     public var alertingOnly: Bool
     public var limit: Int?
 
-    public init(since: Date? = nil, api: String? = nil, notice: NoticeID? = nil, alertingOnly: Bool = false, limit: Int? = nil) {
+    public init(
+        since: Date? = nil, until: Date? = nil, api: String? = nil, notice: NoticeID? = nil, alertingOnly: Bool = false,
+        limit: Int? = nil
+    ) {
         self.since = since
+        self.until = until
         self.api = api
         self.notice = notice
         self.alertingOnly = alertingOnly
@@ -89,7 +95,8 @@ extension NoticeStore {
         try await read("list changes") { db in
             var clauses: [String] = []
             var arguments: StatementArguments = []
-            if let since = filter.since { clauses.append("at >= ?"); arguments += [since] }
+            if let since = filter.since { clauses.append("at >= ?"); arguments += [StoredDate.text(since)] }
+            if let until = filter.until { clauses.append("at < ?"); arguments += [StoredDate.text(until)] }
             if let notice = filter.notice { clauses.append("noticeID = ?"); arguments += [notice.rawValue] }
             if let api = filter.api {
                 clauses.append("EXISTS (SELECT 1 FROM json_each(noticeChange.apis) WHERE value = ?)")

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import VarselModel
+public import VarselModel
 
 /// The one SQLite database of a varselvakt installation: feeds, notices, every version of every
 /// notice, the change history and the poll log.
@@ -78,6 +78,12 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case open(path: String, reason: String)
     case database(path: String, operation: String, reason: String)
     case noSuchNotice(String)
+    /// A `before` cursor that this list did not hand out (mangled, or from another list).
+    case invalidCursor(String)
+    case noSuchDelivery(Int64)
+    /// Only a dead or failed delivery can be sent again: a pending one is on its way, a sent one arrived.
+    case cannotSendAgain(delivery: Int64, status: DeliveryStatus)
+    case noActiveSilence(Int64)
 
     public var description: String {
         switch self {
@@ -86,6 +92,11 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .open(let path, let reason): "store: cannot open \(path): \(reason)"
         case .database(let path, let operation, let reason): "store: \(operation) failed in \(path): \(reason)"
         case .noSuchNotice(let id): "store: no notice with id or alias \(id)"
+        case .invalidCursor(let text): "store: \"\(text)\" is not a page cursor of this list (pass `next` from the previous page)"
+        case .noSuchDelivery(let id): "store: no delivery with id \(id)"
+        case .cannotSendAgain(let id, let status):
+            "store: delivery \(id) is \(status.rawValue); only a dead or failed delivery can be sent again"
+        case .noActiveSilence(let id): "store: no active silence with id \(id)"
         }
     }
 }

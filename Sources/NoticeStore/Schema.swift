@@ -259,6 +259,61 @@ enum Schema {
                     ALTER TABLE noticeChange ADD COLUMN environment TEXT NOT NULL DEFAULT 'production';
                     """)
         }
+        migrator.registerMigration("v7-history") { db in
+            // Issue 11: KS support's history pages and API.
+            // `noticeSearch` is the FTS5 index over each notice's title and text (summary and
+            // content). It keeps its own copy of the text, keyed by `noticeSearchKey.id`: a stable
+            // integer per notice, because `notice` has a TEXT key and its implicit rowid may change
+            // on VACUUM, which would silently detach an external-content index. Triggers keep both
+            // in step with every write to `notice`, so no ingest path can forget it; existing rows
+            // are indexed here. `unicode61 remove_diacritics 2` folds case and accents ("pa" finds
+            // "på"); æ and ø have no decomposition and stay letters of their own.
+            // `operatorAction` records what an operator did (send a delivery again, add or expire a
+            // silence), by whom and when; `target` is "delivery:ID" or "silence:ID".
+            // The indexes serve keyset pagination (notices by publication, newest first), the
+            // subscribers page (newest delivery per subscriber) and the timeline (sent deliveries).
+            try db.execute(
+                sql: """
+                    CREATE TABLE noticeSearchKey (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        noticeID TEXT NOT NULL UNIQUE REFERENCES notice(id) ON DELETE CASCADE
+                    );
+                    CREATE VIRTUAL TABLE noticeSearch USING fts5(
+                        title, body, tokenize = 'unicode61 remove_diacritics 2'
+                    );
+                    INSERT INTO noticeSearchKey (noticeID) SELECT id FROM notice ORDER BY firstSeenAt, id;
+                    INSERT INTO noticeSearch (rowid, title, body)
+                        SELECT k.id, n.title, n.summaryText || char(10) || n.contentText
+                        FROM noticeSearchKey AS k JOIN notice AS n ON n.id = k.noticeID;
+                    CREATE TRIGGER notice_search_insert AFTER INSERT ON notice BEGIN
+                        INSERT INTO noticeSearchKey (noticeID) VALUES (new.id);
+                        INSERT INTO noticeSearch (rowid, title, body) VALUES (
+                            (SELECT id FROM noticeSearchKey WHERE noticeID = new.id),
+                            new.title, new.summaryText || char(10) || new.contentText);
+                    END;
+                    CREATE TRIGGER notice_search_update AFTER UPDATE OF title, summaryText, contentText ON notice BEGIN
+                        UPDATE noticeSearch SET title = new.title, body = new.summaryText || char(10) || new.contentText
+                        WHERE rowid = (SELECT id FROM noticeSearchKey WHERE noticeID = new.id);
+                    END;
+                    CREATE TRIGGER notice_search_delete AFTER DELETE ON notice BEGIN
+                        DELETE FROM noticeSearch WHERE rowid = (SELECT id FROM noticeSearchKey WHERE noticeID = old.id);
+                        DELETE FROM noticeSearchKey WHERE noticeID = old.id;
+                    END;
+                    CREATE INDEX notice_on_sortAt ON notice(COALESCE(published, firstSeenAt), id);
+                    CREATE INDEX delivery_on_subscriber ON delivery(subscriberID, id);
+                    CREATE INDEX delivery_on_sentAt ON delivery(sentAt) WHERE sentAt IS NOT NULL;
+                    CREATE TABLE operatorAction (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at DATETIME NOT NULL,
+                        user TEXT NOT NULL,
+                        action TEXT NOT NULL CHECK (action IN ('send_again', 'add_silence', 'expire_silence')),
+                        target TEXT NOT NULL,
+                        detail TEXT
+                    );
+                    CREATE INDEX operatorAction_on_target ON operatorAction(target);
+                    CREATE INDEX operatorAction_on_at ON operatorAction(at);
+                    """)
+        }
         return migrator
     }
 }

@@ -1,6 +1,6 @@
-import History
 import ArgumentParser
 import Foundation
+import History
 import NoticeStore
 import VarselApp
 import VarselConfig
@@ -29,14 +29,15 @@ struct HistoryCommand: AsyncParsableCommand {
             }
             filter.since = date
         }
-        let store = try openStoreForReading(config)
-        if let notice {
-            do { filter.notice = try await store.notice(notice).notice.id } catch {
-                printError("\(error)")
-                throw ExitCode(1)
-            }
+        let history = try openHistory(config)
+        let changes: [ChangeRecord]
+        do {
+            if let notice { filter.notice = try await history.store.notice(notice).notice.id }
+            changes = try await history.changes(filter)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(1)
         }
-        let changes = try await store.changes(filter)
         if json {
             print(try OutputJSON.encode(changes.map(ChangeJSON.init)))
             return

@@ -1,6 +1,6 @@
-import History
 import ArgumentParser
 import Foundation
+import History
 import NoticeStore
 import VarselApp
 import VarselConfig
@@ -18,21 +18,23 @@ struct IncidentsCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only incidents open at or after this time: 2024-01-22, or 7d / 24h ago.") var since: String?
     @Option(name: .long, help: "At most this many.") var limit: Int?
 
+    @Option(name: .long, help: "Only incidents opened before this time.") var to: String?
+    @Option(name: .long, help: "Start after this cursor (printed on standard error when --limit cut the list).")
+    var before: String?
+
     func run() async throws {
         let config = try options.load()
-        var filter = IncidentFilter(openOnly: open, api: try api.map { try resolveAPI($0, config.catalog) }, limit: limit)
-        if let since {
-            guard let date = DateArgument.parse(since, now: Date()) else {
-                throw ValidationError("--since: cannot read \"\(since)\" as a date (try 2024-01-22 or 7d)")
-            }
-            filter.since = date
+        let query = IncidentQuery(
+            openOnly: open, api: try api.map { try resolveAPI($0, config.catalog) }, from: try dateOption(since, "--since"),
+            to: try dateOption(to, "--to"))
+        let history = try openHistory(config)
+        let (incidents, next) = try await collectPages(limit: limit, before: before) { before, size in
+            var page = query
+            page.before = before
+            page.limit = size
+            return try await history.incidents(page)
         }
-        let store = try openStoreForReading(config)
-        let incidents: [IncidentRecord]
-        do { incidents = try await store.incidents(filter) } catch {
-            printError("\(error)")
-            throw ExitCode(1)
-        }
+        defer { printMore(next) }
         if json {
             print(try OutputJSON.encode(incidents.map(IncidentJSON.init)))
             return

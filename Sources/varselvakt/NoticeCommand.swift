@@ -1,5 +1,5 @@
-import History
 import ArgumentParser
+import History
 import NoticeStore
 import VarselApp
 import VarselConfig
@@ -19,23 +19,15 @@ struct NoticeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try options.load()
-        let detail: NoticeDetail
-        let deliveries: [DeliveryRecord]
-        let incidents: [IncidentRecord]
-        var routing: [(ChangeRecord, String)] = []
-        do {
-            let store = try openStoreForReading(config)
-            detail = try await store.notice(id)
-            for change in detail.changes where change.change.isAlerting {
-                if let note = try await store.routingNote(change: change.id) { routing.append((change, note)) }
-            }
-            deliveries = try await store.deliveries(DeliveryFilter(notice: detail.notice.id.rawValue))
-            incidents = try await store.incidents(IncidentFilter(notice: detail.notice.id))
-        } catch {
+        let report: NoticeReport
+        do { report = try await openHistory(config).notice(id) } catch {
             printError("\(error)")
             throw ExitCode(1)
         }
-        let explanation = config.explain(detail.notice)
+        let (detail, deliveries, incidents, explanation) = (
+            report.detail, report.deliveries, report.incidents, report.explanation
+        )
+        let routing = report.routing.map { ($0.change, $0.note) }
         if json {
             print(try OutputJSON.encode(NoticeDetailJSON(detail, explanation: explanation)))
             return
@@ -49,7 +41,16 @@ struct NoticeCommand: AsyncParsableCommand {
             let when = d.sentAt.map { "sent " + OutputDate.short($0) } ?? d.status.rawValue
             print(
                 "  change \(d.planned.changeID)  \(d.planned.channel.rawValue)  \(d.planned.subscriberName) "
-                    + "(\(d.planned.reason))  \(when), \(d.attempts) attempts" + (d.lastError.map { "  last error: \($0)" } ?? ""))
+                    + "(\(d.planned.reason))  \(when), \(d.attempts) attempts" + (d.lastError.map { "  last error: \($0)" } ?? "")
+            )
+        }
+        if !report.actions.isEmpty {
+            print("\nOperator actions:")
+            for a in report.actions {
+                print(
+                    "  \(OutputDate.short(a.at))  \(a.user)  \(a.action.rawValue) \(a.target)"
+                        + (a.detail.map { "  \($0)" } ?? ""))
+            }
         }
         if !incidents.isEmpty {
             print("\nProbe incidents:")

@@ -1,11 +1,12 @@
-import History
 import ArgumentParser
+import Foundation
+import History
 import NoticeStore
 import VarselApp
 import VarselConfig
 import VarselModel
 
-/// `varselvakt notices`: every stored notice, newest first.
+/// `varselvakt notices`: stored notices, newest first (the notices page, as text or JSON).
 struct NoticesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "notices", abstract: "List stored notices, newest first.")
 
@@ -14,19 +15,51 @@ struct NoticesCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only notices with this status (active, withdrawn, expired).") var status: String?
     @Option(name: .long, help: "Only notices about this API (catalog id or name).") var api: String?
     @Option(name: .long, help: "Only notices from this feed.") var feed: String?
+    @Option(name: .long, help: "Only notices of this kind (incident, resolved, maintenance, change, news, cancelled).")
+    var kind: String?
+    @Option(name: .long, help: "Only notices concerning this environment (production, test; both matches either).")
+    var environment: String?
+    @Option(name: .long, help: "Only notices whose title or text has every word (prefix: word*, phrase: \"a b\").")
+    var text: String?
+    @Option(name: .long, help: "Only notices published (or first seen) at or after this time: 2024-01-22, or 7d / 24h ago.")
+    var from: String?
+    @Option(name: .long, help: "Only notices published (or first seen) before this time.") var to: String?
+    @Option(name: .long, help: "Start after this cursor (printed on standard error when --limit cut the list).")
+    var before: String?
     @Option(name: .long, help: "At most this many.") var limit: Int?
 
     func run() async throws {
         let config = try options.load()
-        var filter = NoticeFilter(
-            feed: feed.map { FeedID($0) }, api: try api.map { try resolveAPI($0, config.catalog) }, limit: limit)
+        var query = NoticeQuery(
+            api: try api.map { try resolveAPI($0, config.catalog) }, feed: feed.map { FeedID($0) },
+            from: try dateOption(from, "--from"),
+            to: try dateOption(to, "--to"), text: text)
         if let status {
             guard let parsed = NoticeStatus(rawValue: status) else {
                 throw ValidationError("--status must be active, withdrawn or expired, not \(status)")
             }
-            filter.status = parsed
+            query.status = parsed
         }
-        let notices = try await openStoreForReading(config).notices(filter)
+        if let kind {
+            guard let parsed = NoticeKind(rawValue: kind) else {
+                throw ValidationError(
+                    "--kind: \"\(kind)\" is not one of " + NoticeKind.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            query.kind = parsed
+        }
+        if let environment {
+            guard let parsed = NoticeEnvironment(rawValue: environment) else {
+                throw ValidationError("--environment: \"\(environment)\" is not one of production, test, both")
+            }
+            query.environment = parsed
+        }
+        let history = try openHistory(config)
+        let (notices, next) = try await collectPages(limit: limit, before: before) { before, size in
+            query.before = before
+            query.limit = size
+            return try await history.notices(query)
+        }
+        defer { printMore(next) }
         if json {
             print(try OutputJSON.encode(notices.map(NoticeJSON.init)))
             return

@@ -1,6 +1,6 @@
-import History
 import ArgumentParser
 import Foundation
+import History
 import NoticeStore
 import VarselApp
 import VarselConfig
@@ -14,7 +14,8 @@ struct SilenceCommand: AsyncParsableCommand {
         subcommands: [Add.self, List.self, Remove.self], defaultSubcommand: List.self)
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Silence an API's probe alerts from now (or --from) for a while.")
+        static let configuration = CommandConfiguration(
+            abstract: "Silence an API's probe alerts from now (or --from) for a while.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The API (catalog id or name).") var api: String
         @Option(name: .long, help: "How long: 30m, 2h, 1d.") var duration: String
@@ -25,16 +26,19 @@ struct SilenceCommand: AsyncParsableCommand {
             let config = try options.load()
             let id = try resolveAPI(api, config.catalog)
             let now = Date()
-            let start = try from.map { text in
-                guard let date = DateArgument.parse(text, now: now) else { throw ValidationError("--from: cannot read \"\(text)\"") }
-                return date
-            } ?? now
+            let start =
+                try from.map { text in
+                    guard let date = DateArgument.parse(text, now: now) else {
+                        throw ValidationError("--from: cannot read \"\(text)\"")
+                    }
+                    return date
+                } ?? now
             guard let length = DateArgument.parseDuration(duration), length > 0 else {
                 throw ValidationError("--duration: \"\(duration)\" is not a duration such as 30m, 2h or 1d")
             }
-            let store = try makeStore(config)
-            let silence = try await store.addSilence(
-                api: id, start: start, end: start.addingTimeInterval(length), reason: reason, now: now)
+            let actions = OperatorActions(store: try makeStore(config))
+            let silence = try await actions.addSilence(
+                api: id, start: start, end: start.addingTimeInterval(length), reason: reason, by: cliUser(), now: now)
             print("silence \(silence.id): \(id) from \(OutputDate.short(silence.start)) to \(OutputDate.short(silence.end))")
         }
     }
@@ -46,8 +50,7 @@ struct SilenceCommand: AsyncParsableCommand {
 
         func run() async throws {
             let config = try options.load()
-            let store = try openStoreForReading(config)
-            let silences = try await store.silences(activeAfter: all ? nil : Date())
+            let silences = try await openHistory(config).silences(activeAt: all ? nil : Date())
             var table = TextTable(["ID", "API", "FROM", "TO", "REASON"], maxWidths: [6, 28, 16, 16, 60])
             for s in silences {
                 table.add(["\(s.id)", s.api, OutputDate.short(s.start), OutputDate.short(s.end), s.reason])
@@ -64,8 +67,8 @@ struct SilenceCommand: AsyncParsableCommand {
 
         func run() async throws {
             let config = try options.load()
-            let store = try makeStore(config)
-            guard try await store.removeSilence(id: id) else {
+            let actions = OperatorActions(store: try makeStore(config))
+            do { try await actions.expireSilence(id: id, by: cliUser()) } catch .noActiveSilence {
                 printError("no active silence with id \(id)")
                 throw ExitCode(1)
             }

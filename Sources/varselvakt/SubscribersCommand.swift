@@ -1,6 +1,6 @@
-import History
 import ArgumentParser
 import Foundation
+import History
 import VarselApp
 import VarselConfig
 import VarselModel
@@ -21,7 +21,17 @@ struct SubscribersCommand: AsyncParsableCommand {
         func run() async throws {
             let config = try options.load()
             if json {
-                print(try OutputJSON.encode(config.subscribers.map(SubscriberJSON.init)))
+                // With a store, each subscriber carries its newest delivery; before the first poll, none.
+                if FileManager.default.fileExists(atPath: config.store.path) {
+                    let summaries: [SubscriberSummary]
+                    do { summaries = try await openHistory(config).subscribers() } catch {
+                        printError("\(error)")
+                        throw ExitCode(1)
+                    }
+                    print(try OutputJSON.encode(summaries.map(SubscriberJSON.init)))
+                } else {
+                    print(try OutputJSON.encode(config.subscribers.map(SubscriberJSON.init)))
+                }
                 return
             }
             var table = TextTable(
@@ -29,7 +39,8 @@ struct SubscribersCommand: AsyncParsableCommand {
             for s in config.subscribers {
                 table.add([
                     s.id.rawValue, s.kind.rawValue, s.name, s.orgNumber, s.municipalityNumber ?? "-",
-                    s.channels.map(\.rawValue).joined(separator: "+"), SubscriberJSON.describe(s.subscription, actsFor: s.actsFor),
+                    s.channels.map(\.rawValue).joined(separator: "+"),
+                    SubscriberJSON.describe(s.subscription, actsFor: s.actsFor),
                 ])
             }
             print(table.render())

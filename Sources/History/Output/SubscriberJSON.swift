@@ -17,6 +17,14 @@ public struct SubscriberJSON: Encodable, Sendable {
     /// "production", "test": what the subscriber follows (its own, or its kind's default).
     var environments: [String]
     var actsFor: [String]
+    /// The newest delivery to this subscriber, when the listing read the outbox (left out otherwise).
+    var lastDelivery: DeliveryJSON?
+
+    /// A subscriber with its newest delivery (the subscribers page, `subscribers --json`).
+    public init(_ summary: SubscriberSummary) {
+        self.init(summary.subscriber)
+        lastDelivery = summary.lastDelivery.map(DeliveryJSON.init)
+    }
 
     public init(_ s: Subscriber) {
         id = s.id.rawValue
@@ -59,6 +67,6 @@ public struct SubscriberJSON: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, kind, name, emails, all, apis, services, kinds
         case orgNumber = "org_number", municipalityNumber = "municipality_number", webhookUrl = "webhook_url"
-        case actsFor = "acts_for", minSeverity = "min_severity", environments
+        case actsFor = "acts_for", minSeverity = "min_severity", environments, lastDelivery = "last_delivery"
     }
 }

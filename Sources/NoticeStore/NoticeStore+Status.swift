@@ -1,0 +1,113 @@
+public import Foundation
+import GRDB
+public import VarselModel
+
+/// A maintenance window a stored notice announces, with what the status page and the timeline
+/// show of that notice.
+public struct NoticeWindow: Sendable, Hashable {
+    public var notice: NoticeID
+    public var title: String
+    public var apis: [String]
+    public var window: MaintenanceWindow
+
+    public init(notice: NoticeID, title: String, apis: [String], window: MaintenanceWindow) {
+        self.notice = notice
+        self.title = title
+        self.apis = apis
+        self.window = window
+    }
+}
+
+extension NoticeStore {
+    /// The newest probe result per (api, environment) for `apis`: one index seek each on
+    /// `probeResult_on_api`, so a million stored results cost nothing here.
+    public func latestProbeResults(apis: [String]) async throws(StoreError) -> [ProbeResult] {
+        guard !apis.isEmpty else { return [] }
+        return try await read("read latest probe results of \(apis.count) APIs") { db in
+            let newest = try db.cachedStatement(
+                sql: "SELECT * FROM probeResult WHERE api = ? AND environment = ? ORDER BY at DESC, id DESC LIMIT 1")
+            var results: [ProbeResult] = []
+            for api in apis {
+                for environment in ProbeEnvironment.allCases {
+                    if let row = try Row.fetchOne(newest, arguments: [api, environment.rawValue]) {
+                        results.append(Self.probeResult(from: row))
+                    }
+                }
+            }
+            return results
+        }
+    }
+
+    /// The newest notice (by publication, else first sight) naming each API, in one pass over
+    /// the notices. Notices varselvakt writes about its own probe incidents are left out: the
+    /// status page shows the incident itself.
+    public func newestNotices(byAPI apis: [String]) async throws(StoreError) -> [String: NoticeRecord] {
+        guard !apis.isEmpty else { return [:] }
+        return try await read("read newest notice per API") { db in
+            // SQLite's "bare column" rule: with MAX(), notice.id comes from the row holding the maximum.
+            let pairs = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT api.value AS api, notice.id AS id, MAX(\(Self.noticeSortKey) || notice.id) AS newest
+                    FROM notice, json_each(notice.apis) AS api
+                    WHERE notice.feedID != ? AND api.value IN (SELECT value FROM json_each(?))
+                    GROUP BY api.value
+                    """,
+                arguments: [FeedID.probes.rawValue, JSONColumn.encode(apis)])
+            let ids = Array(Set(pairs.map { $0["id"] as String }))
+            guard !ids.isEmpty else { return [:] }
+            let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+            let aliases = try Self.aliases(db, of: ids)
+            var notices: [String: NoticeRecord] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT * FROM notice WHERE id IN (\(marks))", arguments: StatementArguments(ids))
+            {
+                let record = Self.noticeRecord(row, aliases: aliases)
+                notices[record.id.rawValue] = record
+            }
+            var result: [String: NoticeRecord] = [:]
+            for pair in pairs { result[pair["api"]] = notices[pair["id"]] }
+            return result
+        }
+    }
+
+    /// Every window announced by an active notice that is not a cancellation and that no stored
+    /// cancellation points at: the maintenance that is still on.
+    public func announcedWindows() async throws(StoreError) -> [NoticeWindow] {
+        try await read("read announced maintenance windows") { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, title, apis, windowStart, windowEnd, maintenanceWindows FROM notice
+                    WHERE windowStart IS NOT NULL AND status = 'active' AND kind != 'cancelled'
+                        AND id NOT IN (SELECT cancelsNoticeID FROM notice WHERE cancelsNoticeID IS NOT NULL)
+                    """
+            ).flatMap { row -> [NoticeWindow] in
+                let (id, title) = (NoticeID(row["id"] as String), row["title"] as String)
+                let apis = JSONColumn.decode([String].self, row["apis"], default: [])
+                var windows = JSONColumn.windows(row["maintenanceWindows"])
+                if windows.isEmpty, let start = StoredDate.date(row["windowStart"]) {
+                    windows = [MaintenanceWindow(start: start, end: StoredDate.date(row["windowEnd"]))]
+                }
+                return windows.map { NoticeWindow(notice: id, title: title, apis: apis, window: $0) }
+            }
+        }
+    }
+
+    /// Deliveries that arrived (sent) or were given up (dead) in [from, to), newest first.
+    public func deliveryOutcomes(from: Date, to: Date) async throws(StoreError) -> [DeliveryRecord] {
+        try await read("read delivery outcomes") { db in
+            let (start, end) = (StoredDate.text(from), StoredDate.text(to))
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM delivery WHERE sentAt >= ? AND sentAt < ?
+                    UNION ALL
+                    SELECT * FROM delivery WHERE status = 'dead' AND lastAttemptAt >= ? AND lastAttemptAt < ?
+                    ORDER BY id DESC
+                    """,
+                arguments: [start, end, start, end]
+            ).map(Self.deliveryRecord(from:))
+        }
+    }
+}
