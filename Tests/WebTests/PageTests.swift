@@ -17,7 +17,7 @@ import VarselModel
             for (path, expected) in [
                 ("/", "Kilder"), ("/notices", "Eldre varsel 1"), (noticePath("n1"), "Hvem fikk beskjed"),
                 ("/incidents", "Tidsavbrudd"), ("/deliveries", "Bergen kommune"), ("/subscribers", "Oslo kommune"),
-                ("/silences", "Planlagt test"), ("/today?date=2023-11-14", "Hendelse åpnet"),
+                ("/silences", "Planlagt test"), ("/today?date=2023-11-14", "Brudd oppdaget"),
             ] {
                 let response = try await client.execute(uri: path, method: .get)
                 #expect(response.status == .ok, "\(path)")
@@ -193,12 +193,13 @@ import VarselModel
         defer { fixture.remove() }
         try await fixture.application().test(.router) { client in
             let text = try await client.execute(uri: "/today?date=2023-11-14", method: .get).text
-            for expected in ["Ny: ", "Endret: ", "Hendelse åpnet", "Hendelse løst", "Vedlikehold starter", "Sendt: Oslo kommune"] {
+            for expected in ["Ny: ", "Endret: ", "Brudd oppdaget", "Svarer igjen", "Vedlikehold starter", "Levert til Oslo kommune"] {
                 #expect(text.contains(expected), "lacks \(expected)")
             }
-            let opened = try #require(text.range(of: "Hendelse åpnet"))
-            let resolved = try #require(text.range(of: "Hendelse løst"))
-            #expect(opened.lowerBound < resolved.lowerBound)
+            // Newest first, as every list: the recovery stands above the outage it ends.
+            let opened = try #require(text.range(of: "Brudd oppdaget"))
+            let resolved = try #require(text.range(of: "Svarer igjen"))
+            #expect(resolved.lowerBound < opened.lowerBound)
             let empty = try await client.execute(uri: "/today?date=2020-01-01", method: .get).text
             #expect(empty.contains("Ingenting skjedde denne dagen."))
             #expect(try await client.execute(uri: "/today?date=igår", method: .get).status == .badRequest)

@@ -9,11 +9,9 @@ import VarselModel
 /// Described by docs/openapi.yaml, served at /api/v1/openapi.yaml.
 struct APIRoutes: Sendable {
     let deps: WebDependencies
-    let gaps: HistoryGaps
 
     init(deps: WebDependencies) {
         self.deps = deps
-        self.gaps = HistoryGaps(history: deps.history, store: deps.store)
     }
 
     func register(on router: Router<WebContext>) {
@@ -104,7 +102,7 @@ struct APIRoutes: Sendable {
     }
 
     func status() async throws -> Response {
-        try Self.json(StatusJSON(try await gaps.status(now: Date())))
+        try Self.json(StatusJSON(try await deps.history.status(now: Date())))
     }
 
     /// Runs a handler; a bad parameter is 400 naming it, an unknown notice 404, the rest 500

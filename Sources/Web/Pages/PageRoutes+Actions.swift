@@ -13,7 +13,8 @@ extension PageRoutes {
             throw PageNotFound(message: "Leveransen finnes ikke.")
         }
         let form = try await Self.form(request)
-        try await gaps.sendAgain(delivery: id, by: context.identity?.name ?? "local")
+        _ = try await actions.sendAgain(delivery: id, by: context.identity?.name ?? "local")
+        deps.wakeOutbox()
         return .redirect(to: Self.localPath(form["back"], otherwise: "/deliveries?status=dead"), type: .normal)
     }
 
@@ -44,7 +45,7 @@ extension PageRoutes {
         let end = try Self.localTime(form, "end")
         guard end > start else { throw ParameterError("end", "must be after start") }
         guard let reason = form["reason"] else { throw ParameterError("reason", "must say why (it is shown in history)") }
-        _ = try await gaps.addSilence(api: api, start: start, end: end, reason: reason, by: context.identity?.name ?? "local")
+        _ = try await actions.addSilence(api: api, start: start, end: end, reason: reason, by: context.identity?.name ?? "local")
         return .redirect(to: "/silences", type: .normal)
     }
 
@@ -54,9 +55,7 @@ extension PageRoutes {
             throw PageNotFound(message: "Stilletiden finnes ikke.")
         }
         _ = try await Self.form(request)
-        guard try await gaps.expireSilence(id: id, by: context.identity?.name ?? "local") else {
-            throw PageNotFound(message: "Stilletid \(id) finnes ikke eller er allerede avsluttet.")
-        }
+        try await actions.expireSilence(id: id, by: context.identity?.name ?? "local")
         return .redirect(to: "/silences", type: .normal)
     }
 

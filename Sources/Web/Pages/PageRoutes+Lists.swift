@@ -80,7 +80,7 @@ extension PageRoutes {
             day = date
         }
         let end = Calendar.oslo.date(byAdding: .day, value: 1, to: day) ?? day.addingTimeInterval(86_400)
-        let events = try await gaps.timeline(from: day, to: end)
+        let events = try await deps.history.timeline(from: day, to: end)
         let dayText = String(OutputDate.iso(day).prefix(10))
         let previous = String(OutputDate.iso(Calendar.oslo.date(byAdding: .day, value: -1, to: day) ?? day).prefix(10))
         let following = String(OutputDate.iso(end).prefix(10))

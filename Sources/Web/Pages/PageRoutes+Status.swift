@@ -7,7 +7,7 @@ import VarselModel
 extension PageRoutes {
     /// `/`: per API its probes, open incident, newest notice and next window; per source its polling.
     func statusPage(_ request: Request, _ context: WebContext) async throws -> Response {
-        let report = try await gaps.status(now: Date())
+        let report = try await deps.history.status(now: Date())
         let apis = report.apis.map { api -> [String: Any] in
             [
                 "id": api.id, "name": api.name,

@@ -6,15 +6,15 @@ import NoticeStore
 
 /// The HTML pages: what happened, when, and who was told, for KS support (Norwegian bokmål).
 /// Every page reads through `HistoryReader` (as the CLI does); the two forms that act (send
-/// again, silences) go through `HistoryGaps`' operator actions, never straight to a transport.
+/// again, silences) go through `OperatorActions` (recorded with who and when), never straight to a transport.
 struct PageRoutes: Sendable {
     let deps: WebDependencies
-    let gaps: HistoryGaps
+    let actions: OperatorActions
     let renderer: PageRenderer
 
     init(deps: WebDependencies, renderer: PageRenderer) {
         self.deps = deps
-        self.gaps = HistoryGaps(history: deps.history, store: deps.store)
+        self.actions = OperatorActions(store: deps.store)
         self.renderer = renderer
     }
 
@@ -85,10 +85,16 @@ struct PageRoutes: Sendable {
             return problem(.notFound, "Fant ikke varselet", "Det finnes ikke noe varsel med id «\(id)».", context)
         } catch let error as PageNotFound {
             return problem(.notFound, "Fant ikke siden", error.message, context)
-        } catch let error as OperatorActionUnavailable {
-            context.logger.warning("web: \(error)")
+        } catch StoreError.noSuchDelivery(let id) {
+            return problem(.notFound, "Fant ikke leveransen", "Det finnes ingen leveranse med id \(id).", context)
+        } catch StoreError.cannotSendAgain(let id, let status) {
             return problem(
-                .serviceUnavailable, "Ikke tilgjengelig", "Denne handlingen er ikke tilgjengelig i denne versjonen ennå.", context)
+                .conflict, "Kan ikke sendes igjen",
+                "Leveranse \(id) har status «\(Labels.delivery(status))»: bare en død eller feilet leveranse kan sendes igjen.", context)
+        } catch StoreError.noActiveSilence(let id) {
+            return problem(.notFound, "Fant ikke stilletiden", "Stilletid \(id) finnes ikke eller er allerede avsluttet.", context)
+        } catch StoreError.invalidCursor(let cursor) {
+            return problem(.badRequest, "Ugyldig forespørsel", "Feltet «before» kan ikke brukes: «\(cursor)» er ingen gyldig side.", context)
         } catch {
             context.logger.error("web: \(request.method) \(request.uri.path) failed: \(error)")
             return problem(.internalServerError, "Noe gikk galt", "Siden kunne ikke lages. Feilen er logget.", context)
