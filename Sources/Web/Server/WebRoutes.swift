@@ -8,5 +8,7 @@ public import Hummingbird
 enum WebRoutes {
     static func addPages(to router: Router<WebContext>, _ deps: WebDependencies) {}
     static func addAPI(to router: Router<WebContext>, _ deps: WebDependencies) {}
-    static func addOperations(to router: Router<WebContext>, _ deps: WebDependencies) {}
+    static func addOperations(to router: Router<WebContext>, _ deps: WebDependencies) {
+        OperationsRoutes.add(to: router, deps)
+    }
 }
