@@ -19,7 +19,7 @@ public struct WebServerService: Service {
 
     public func run() async throws {
         do {
-            logger.info("web: serving on http://\(address)")
+            logger.info("web: starting on http://\(address)")
             try await server.run()
         } catch is CancellationError {
             return
