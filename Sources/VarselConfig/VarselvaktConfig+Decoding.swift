@@ -23,6 +23,7 @@ extension VarselvaktConfig {
         let webhookTable = try root.table("webhook")
         let probesTable = try root.table("probes")
         let metricsTable = try root.table("metrics")
+        let webTable = try root.table("web")
         try root.rejectUnknownKeys()
 
         guard let storeTable else {
@@ -48,6 +49,7 @@ extension VarselvaktConfig {
         let metrics =
             try metricsTable.map { reader throws(ConfigError) in try MetricsConfig(from: reader, baseDirectory: baseDirectory) }
             ?? MetricsConfig()
+        let web = try webTable.map { reader throws(ConfigError) in try WebConfig(from: reader) } ?? WebConfig()
 
         let delivery = try DeliveryConfig(from: deliveryTable, baseDirectory: baseDirectory)
         let email = try emailTable.map { reader throws(ConfigError) in
@@ -62,7 +64,7 @@ extension VarselvaktConfig {
         return VarselvaktConfig(
             configFile: configFile, store: store, catalogSource: catalogSource, log: log, poll: poll, feeds: feeds,
             catalog: catalog, lexiconPath: lexiconPath, lexicon: lexicon, subscribersPath: subscribersPath, subscribers: subscribers, delivery: delivery, email: email,
-            webhook: webhook, probes: probes, metrics: metrics)
+            webhook: webhook, probes: probes, metrics: metrics, web: web)
     }
 }
 

@@ -37,6 +37,7 @@ extension VarselvaktConfig {
         lines.append(
             metrics.textfile.map { "Metrics: written to \($0) every \(Self.format(metrics.interval))" }
                 ?? "Metrics: in memory only (no [metrics] textfile)")
+        lines += webSummary()
         return lines.joined(separator: "\n")
     }
 

@@ -34,13 +34,15 @@ public struct VarselvaktConfig: Sendable, Hashable {
     public var probes: ProbesConfig
     /// `[metrics]`: the Prometheus textfile, if any.
     public var metrics: MetricsConfig
+    /// `[web]`: the page, the API and the operations endpoints (on by default, loopback only).
+    public var web: WebConfig
 
     public init(
         configFile: String, store: StoreConfig, catalogSource: CatalogSource, log: LogConfig = LogConfig(),
         poll: PollDefaults = PollDefaults(), feeds: [FeedConfig], catalog: Catalog, lexiconPath: String? = nil,
         lexicon: LexiconWords = ConfigLoader.builtInLexicon, subscribersPath: String? = nil, subscribers: [Subscriber] = [], delivery: DeliveryConfig = DeliveryConfig(),
         email: EmailConfig? = nil, webhook: WebhookConfig = WebhookConfig(), probes: ProbesConfig = ProbesConfig(),
-        metrics: MetricsConfig = MetricsConfig()
+        metrics: MetricsConfig = MetricsConfig(), web: WebConfig = WebConfig()
     ) {
         self.configFile = configFile
         self.store = store
@@ -58,6 +60,7 @@ public struct VarselvaktConfig: Sendable, Hashable {
         self.webhook = webhook
         self.probes = probes
         self.metrics = metrics
+        self.web = web
     }
 
     /// The lexicon file in force (`[lexicon] path`, else lexicon.toml beside the config), or nil

@@ -14,7 +14,7 @@ import VarselConfig
         #expect(line == 7)
         #expect(key == "pol")
         #expect(suggestion == "poll")
-        #expect(allowed == ["store", "catalog", "lexicon", "log", "poll", "feeds", "subscribers", "delivery", "email", "webhook", "probes", "metrics"])
+        #expect(allowed == ["store", "catalog", "lexicon", "log", "poll", "feeds", "subscribers", "delivery", "email", "webhook", "probes", "metrics", "web"])
         #expect(error.description.hasPrefix("varselvakt.toml:7: pol: unknown key; did you mean \"poll\"?"))
     }
 

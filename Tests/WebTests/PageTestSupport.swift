@@ -194,9 +194,5 @@ struct WebFixture {
     }
 }
 
-extension TestResponse {
-    var text: String { String(buffer: body) }
-}
-
 /// The path of a notice page, as the pages link to it.
 func noticePath(_ id: String) -> String { RecordViews.noticePath(NoticeID(id)) }

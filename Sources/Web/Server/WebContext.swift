@@ -1,5 +1,6 @@
 public import Hummingbird
 public import HummingbirdAuth
+import NIOCore
 
 /// Who is asking: a person logged in through the form (pages), or a bearer token (API, /metrics).
 /// With no credentials configured (loopback only), every request is the anonymous operator "local".
@@ -27,10 +28,14 @@ public struct WebContext: AuthRequestContext, RequestContext {
     public var identity: WebUser?
     /// The token a form on this page must send back (`csrf` field); nil outside pages.
     public var csrfToken: String?
+    /// The peer's IP address (nil in router tests, which have no socket); failed logins are
+    /// slowed per address. Behind a proxy this is the proxy's address.
+    public var clientAddress: String?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.identity = nil
         self.csrfToken = nil
+        self.clientAddress = source.channel.remoteAddress?.ipAddress
     }
 }

@@ -21,5 +21,8 @@ enum WebRoutes {
     static func addAPI(to router: Router<WebContext>, _ deps: WebDependencies) {
         APIRoutes(deps: deps).register(on: router)
     }
-    static func addOperations(to router: Router<WebContext>, _ deps: WebDependencies) {}
+
+    static func addOperations(to router: Router<WebContext>, _ deps: WebDependencies) {
+        OperationsRoutes.add(to: router, deps)
+    }
 }

@@ -1,0 +1,51 @@
+import FeedFetch
+import Foundation
+import NoticeStore
+import VarselConfig
+import VarselModel
+
+/// What /readyz asks the daemon (the store's write check is the web's own): every loop
+/// running, and every feed neither failing past its back-off cap nor overdue.
+///
+/// "Past the cap": the back-off has grown to `[poll] max_backoff` and the feed failed again
+/// after that, so it is no longer a passing blip. "Overdue": its next poll was due more than
+/// an interval, a timeout and a minute ago, which means the poll loop is stuck.
+struct DaemonReadiness: Sendable {
+    let config: VarselvaktConfig
+    let store: NoticeStore
+    let liveness: LoopLiveness
+
+    func problems(now: Date = Date()) async -> [String] {
+        var problems = liveness.notRunning.map { "loop \($0) is not running" }
+        let states: [FeedID: FeedState]
+        do {
+            states = Dictionary(try await store.feeds().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        } catch {
+            return problems + ["feed states unreadable: \(error)"]
+        }
+        let policy = BackoffPolicy(maxDelay: config.poll.maxBackoff, jitter: .none)
+        for feed in config.feeds {
+            guard let state = states[feed.id] else { continue }
+            let cap = Self.failuresToReachCap(policy, interval: feed.interval)
+            if state.consecutiveFailures > cap {
+                problems.append(
+                    "source \(feed.id): failing past its back-off cap (\(state.consecutiveFailures) failures in a row"
+                        + (state.lastError.map { "; last error: \($0)" } ?? "") + ")")
+            }
+            let grace = Double((feed.interval + feed.timeout + .seconds(60)).components.seconds)
+            if let next = state.nextPollAt, now.timeIntervalSince(next) > grace {
+                problems.append("source \(feed.id): poll overdue since \(next) (the poll loop seems stuck)")
+            }
+        }
+        return problems
+    }
+
+    /// The number of failures in a row after which the delay stops growing.
+    static func failuresToReachCap(_ policy: BackoffPolicy, interval: Duration) -> Int {
+        let ceiling = max(interval, policy.maxDelay)
+        for failures in 1...64 where policy.delay(interval: interval, consecutiveFailures: failures) >= ceiling {
+            return failures
+        }
+        return 64
+    }
+}
