@@ -108,6 +108,7 @@ path = "subscribers.toml"
 
 [delivery]
 file_sink = "outbox"
+templates = "{os.path.join(ROOT, 'templates')}"
 
 [email]
 url = "smtp://127.0.0.1:25"

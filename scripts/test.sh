@@ -13,3 +13,5 @@ if [ -x "$contract" ]; then
 fi
 echo "== swift test"
 swift test --skip-build
+echo "== browser test (headless Chromium from Debian)"
+/usr/bin/python3 Tests/Browser/browser_test.py .build/debug/varselvakt

@@ -61,6 +61,7 @@ def wait_for(what, check, timeout=60.0):
 
 def write_config(folder, web_port):
     dead = closed_port()
+    templates = os.path.join(ROOT, "templates")
     feed = os.path.join(folder, "folkeregisteret.xml")
     shutil.copy(os.path.join(FIXTURES, "folkeregisteret-rss-2026-07-03.xml"), feed)
     with open(os.path.join(folder, "subscribers.toml"), "w") as f:
@@ -90,6 +91,7 @@ path = "subscribers.toml"
 
 # Receivers are down and alerts are given up after a second: dead deliveries to send again.
 [delivery]
+templates = "{templates}"
 max_age = "1s"
 retry_initial = "1s"
 retry_max = "1s"
