@@ -5,7 +5,8 @@ import VarselModel
 extension HistoryReader {
     /// Everything that happened in [from, to), newest first, across notices (changes, without
     /// the first reading of a feed: a baseline is not news), probe incidents (opened, resolved),
-    /// announced maintenance (windows starting, ending) and deliveries (sent, given up).
+    /// announced maintenance (windows starting, ending), deliveries (sent, given up) and what
+    /// operators did (sent again, silences).
     /// Summaries are Norwegian: people read them on the "I dag" page.
     public func timeline(from: Date, to: Date) async throws(StoreError) -> [TimelineEvent] {
         var events: [TimelineEvent] = []
@@ -49,11 +50,15 @@ extension HistoryReader {
                     at: at, kind: .delivery, summary: TimelineText.delivery(delivery), noticeID: delivery.planned.noticeID,
                     deliveryID: delivery.id))
         }
+        for action in try await store.operatorActions(from: from) where action.at < to {
+            events.append(
+                TimelineEvent(at: action.at, kind: .operatorAction, summary: TimelineText.action(action)))
+        }
         // Newest first; at the same instant, in the order a reader follows a story: the notice,
         // the incident, the maintenance, then who was told (read from the bottom up). Otherwise
         // the order read: each source lists its newest first.
         let order: [TimelineEvent.Kind] = [
-            .delivery, .maintenanceEnds, .incidentResolved, .maintenanceStarts, .incidentOpened, .notice,
+            .operatorAction, .delivery, .maintenanceEnds, .incidentResolved, .maintenanceStarts, .incidentOpened, .notice,
         ]
         return events.enumerated().sorted { a, b in
             if a.element.at != b.element.at { return a.element.at > b.element.at }
@@ -96,6 +101,16 @@ enum TimelineText {
             "Ga opp å varsle \(delivery.planned.subscriberName) (\(channel))"
                 + (delivery.lastError.map { ": \($0)" } ?? "")
         }
+    }
+
+    static func action(_ action: OperatorActionRecord) -> String {
+        let what =
+            switch action.action {
+            case .sendAgain: "sendte \(OperatorActionText.target(action.target)) igjen"
+            case .addSilence: "la til \(OperatorActionText.target(action.target))"
+            case .expireSilence: "avsluttet \(OperatorActionText.target(action.target))"
+            }
+        return "\(action.user) \(what)" + (action.detail.map { ": \($0)" } ?? "")
     }
 
     static func environment(_ environment: ProbeEnvironment) -> String {

@@ -116,6 +116,8 @@ public struct TimelineEvent: Sendable, Hashable {
         case maintenanceStarts = "maintenance_starts"
         case maintenanceEnds = "maintenance_ends"
         case delivery
+        /// Someone sent a delivery again, or added or ended a silence.
+        case operatorAction = "operator_action"
     }
 
     public var at: Date

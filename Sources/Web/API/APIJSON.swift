@@ -50,6 +50,8 @@ struct NoticeReportJSON: Encodable, Sendable {
     var routing: [Routing]
     var deliveries: [DeliveryJSON]
     var incidents: [IncidentJSON]
+    /// Operator actions on this notice's deliveries ("send again"), newest first: who and when.
+    var actions: [OperatorActionJSON]
 
     init(_ report: NoticeReport) {
         notice = NoticeJSON(report.detail.notice)
@@ -59,6 +61,7 @@ struct NoticeReportJSON: Encodable, Sendable {
         routing = report.routing.map { Routing(changeId: $0.change.id, note: $0.note) }
         deliveries = report.deliveries.map(DeliveryJSON.init)
         incidents = report.incidents.map(IncidentJSON.init)
+        actions = report.actions.map(OperatorActionJSON.init)
     }
 }
 

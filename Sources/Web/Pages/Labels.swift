@@ -1,3 +1,4 @@
+import NoticeStore
 import VarselModel
 
 /// The words the pages use for the model's values (Norwegian bokmål, as KS support speaks).
@@ -73,6 +74,14 @@ enum Labels {
         case .dns: "DNS-feil"
         case .connectionRefused: "Tilkobling avvist"
         case .connection: "Tilkoblingsfeil"
+        }
+    }
+
+    static func operatorAction(_ action: OperatorActionRecord.Action) -> String {
+        switch action {
+        case .sendAgain: "sendte igjen"
+        case .addSilence: "la til stilletid"
+        case .expireSilence: "avsluttet stilletid"
         }
     }
 

@@ -40,6 +40,8 @@ extension PageRoutes {
             "hasDeliveries": !deliveries.isEmpty,
             "deadCount": report.deliveries.filter { $0.status == .dead }.count,
             "hasDead": report.deliveries.contains { $0.status == .dead },
+            "actions": report.actions.map(RecordViews.action),
+            "hasActions": !report.actions.isEmpty,
         ]
         return renderer.response("notice", page(n.entry.title, current: "/notices", context, view))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import History
+import NoticeStore
 import VarselModel
 
 /// The records as the templates read them: plain dictionaries of strings, booleans and lists,
@@ -33,6 +34,15 @@ enum RecordViews {
             "sent": TimeView.view(d.sentAt), "nextAttempt": TimeView.view(d.nextAttemptAt),
             "statusCode": statusCode(d.lastError).map(String.init) ?? false, "lastError": d.lastError ?? false,
             "dead": d.status == .dead, "csrf": csrf ?? "", "back": back,
+        ]
+    }
+
+    /// An operator action: who did what, when (the notice page's "Handlinger").
+    static func action(_ a: OperatorActionRecord) -> [String: Any] {
+        [
+            "at": TimeView.view(a.at), "user": a.user, "action": Labels.operatorAction(a.action),
+            "target": OperatorActionText.target(a.target),
+            "detail": a.detail ?? false,
         ]
     }
 
