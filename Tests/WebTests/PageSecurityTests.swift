@@ -88,6 +88,14 @@ import VarselModel
                 body: form([("csrf", "guess")]))
             #expect(forged.status == .forbidden)
             #expect(try await fixture.store.deliveries(DeliveryFilter(status: .dead)).count == 1)
+            // Clients that never send the cookie back (curl, a load test) share one session
+            // instead of adding one per request.
+            var cookies: Set<String> = []
+            for _ in 0..<5 {
+                let response = try await client.execute(uri: "/notices", method: .get)
+                cookies.insert(try #require(response.cookieValue(WebSecurity.sessionCookie)))
+            }
+            #expect(cookies.count == 1)
         }
     }
 }

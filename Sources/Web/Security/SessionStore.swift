@@ -13,6 +13,8 @@ actor SessionStore {
     }
 
     private var sessions: [String: Session] = [:]
+    /// The one session every cookie-less request shares when no credentials are configured.
+    private var local: Session?
     let lifetime: Duration
     let now: @Sendable () -> Date
 
@@ -40,6 +42,18 @@ actor SessionStore {
             sessions[id] = nil
             return nil
         }
+        return session
+    }
+
+    /// The shared session of the operator "local" (loopback, no credentials configured), made
+    /// once per process. One session, not one per request: a client that never sends the cookie
+    /// back (curl, a load test, a monitoring probe) would otherwise add a session per request.
+    /// Sharing it is safe: its CSRF token is random per process and another site cannot read it.
+    func localSession() -> Session {
+        if let local, sessions[local.id] != nil { return local }
+        let session = Session(id: RandomToken.hex(), user: "local", csrfToken: RandomToken.hex(), expiresAt: .distantFuture)
+        sessions[session.id] = session
+        local = session
         return session
     }
 

@@ -38,7 +38,7 @@ struct WebAuthMiddleware: RouterMiddleware {
         var session = await security.sessions.session(id: request.cookies[WebSecurity.sessionCookie]?.value)
         var newCookie: Cookie?
         if session == nil, !security.requiresCredentials {
-            let created = await security.sessions.create(user: "local")
+            let created = await security.sessions.localSession()
             session = created
             newCookie = security.sessionCookie(created)
         }
