@@ -94,8 +94,6 @@ def clone_deliveries(db, target, changes):
 
 def add_probe_results(db, target):
     have = db.execute("SELECT count(*) FROM probeResult").fetchone()[0]
-    apis = [row[0] for row in db.execute("SELECT DISTINCT api FROM noticeChange")] or ["folkeregisteret"]
-    apis = [a for a in apis if a and not a.startswith("[")] or ["folkeregisteret", "inntekt", "restanser"]
     start = datetime.datetime(2026, 11, 1)
     rows = []
     for i in range(have, target):

@@ -13,7 +13,7 @@ extension HistoryReader {
         let probes = try await store.latestProbeResults(apis: ids)
         let open = try await store.incidents(IncidentFilter(openOnly: true))
         let newest = try await store.newestNotices(byAPI: ids)
-        let windows = try await store.announcedWindows()
+        let windows = try await store.announcedWindows(endingAfter: now)
         let feeds = try await store.feeds()
 
         var probesByAPI: [String: [ProbeResult]] = [:]

@@ -29,7 +29,7 @@ extension HistoryReader {
                         noticeID: incident.noticeID, incidentID: incident.id))
             }
         }
-        for announced in try await store.announcedWindows() {
+        for announced in try await store.announcedWindows(endingAfter: from) {
             if announced.window.start >= from, announced.window.start < to {
                 events.append(
                     TimelineEvent(

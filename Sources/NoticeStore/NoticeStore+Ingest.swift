@@ -180,7 +180,7 @@ extension NoticeStore {
                 arguments: [id.rawValue])
             title = row?["title"] ?? ""
             kind = NoticeKind(rawValue: row?["kind"] ?? "") ?? .news
-            apis = JSONColumn.decode([String].self, row?["apis"], default: [])
+            apis = JSONColumn.strings(row?["apis"])
             scope = NoticeScope(rawValue: row?["scope"] ?? "") ?? .unknown
             severity = (row?["severity"] as String?).flatMap(Severity.init(rawValue:))
             environment = NoticeEnvironment(rawValue: row?["environment"] ?? "") ?? .production

@@ -257,7 +257,7 @@ extension NoticeStore {
             subscriberID: SubscriberID(row["subscriberID"] as String), subscriberName: row["subscriberName"],
             subscriberKind: SubscriberKind(rawValue: row["subscriberKind"]) ?? .municipality,
             channel: DeliveryChannel(rawValue: row["channel"]) ?? .email,
-            recipients: JSONColumn.decode([String].self, row["recipients"], default: []), reason: row["reason"],
+            recipients: JSONColumn.strings(row["recipients"]), reason: row["reason"],
             idempotencyKey: row["idempotencyKey"])
         return DeliveryRecord(
             id: row["id"], planned: planned, status: DeliveryStatus(rawValue: row["status"]) ?? .pending,

@@ -147,15 +147,14 @@ extension NoticeStore {
         let environment = row.hasColumn("environment") ? NoticeEnvironment(rawValue: row["environment"]) : nil
         let classification = Classification(
             kind: NoticeKind(rawValue: row["kind"]) ?? .news,
-            apis: JSONColumn.decode([String].self, row["apis"], default: []),
+            apis: JSONColumn.strings(row["apis"]),
             scope: NoticeScope(rawValue: row["scope"]) ?? .unknown,
             maintenanceWindow: windowStart.map { MaintenanceWindow(start: $0, end: row["windowEnd"]) },
             unparsedWindow: row["unparsedWindow"], cancels: row["cancels"],
             severity: (row["severity"] as String?).flatMap(Severity.init(rawValue:)),
-            unmappedComponents: JSONColumn.decode([String].self, row["unmappedComponents"], default: []),
+            unmappedComponents: JSONColumn.strings(row["unmappedComponents"]),
             // A store opened read-only is not migrated: before v5 the column is missing.
-            unrecognisedAPIs: JSONColumn.decode(
-                [String].self, row.hasColumn("unrecognisedApis") ? row["unrecognisedApis"] : nil, default: []),
+            unrecognisedAPIs: JSONColumn.strings(row.hasColumn("unrecognisedApis") ? row["unrecognisedApis"] : nil),
             environment: environment ?? .production, maintenanceWindows: windows.isEmpty ? nil : windows)
         return NoticeRecord(
             id: NoticeID(id), feedID: FeedID(row["feedID"] as String), entry: entry(from: row),
@@ -175,7 +174,7 @@ extension NoticeStore {
     static func entry(from row: Row) -> FeedEntry {
         FeedEntry(
             id: row["entryID"], title: row["title"], link: row["link"], published: row["published"],
-            updated: row["updated"], categories: JSONColumn.decode([String].self, row["categories"], default: []),
+            updated: row["updated"], categories: JSONColumn.strings(row["categories"]),
             summaryText: row["summaryText"], contentText: row["contentText"], contentHTML: row["contentHTML"],
             facts: JSONColumn.decode(SourceFacts?.self, row.hasColumn("facts") ? row["facts"] : nil, default: nil))
     }
@@ -185,7 +184,7 @@ extension NoticeStore {
             id: row["id"], noticeID: NoticeID(row["noticeID"] as String), feedID: FeedID(row["feedID"] as String),
             change: ChangeType(rawValue: row["change"]) ?? .changed, at: row["at"], title: row["title"],
             kind: NoticeKind(rawValue: row["kind"]) ?? .news,
-            apis: JSONColumn.decode([String].self, row["apis"], default: []),
+            apis: JSONColumn.strings(row["apis"]),
             scope: NoticeScope(rawValue: row["scope"]) ?? .unknown, versionSeq: row["versionSeq"],
             previousVersionSeq: row["previousVersionSeq"],
             severity: row.hasColumn("severity") ? (row["severity"] as String?).flatMap(Severity.init(rawValue:)) : nil,

@@ -72,19 +72,21 @@ extension NoticeStore {
     }
 
     /// Every window announced by an active notice that is not a cancellation and that no stored
-    /// cancellation points at: the maintenance that is still on.
-    public func announcedWindows() async throws(StoreError) -> [NoticeWindow] {
+    /// cancellation points at: the maintenance that is still on. With `endingAfter`, only
+    /// notices whose last window ends (or, without an end, starts) at or after it: an index
+    /// lookup (`windowsEndAt`), where all of them would be a scan of every notice with a window.
+    public func announcedWindows(endingAfter: Date? = nil) async throws(StoreError) -> [NoticeWindow] {
         try await read("read announced maintenance windows") { db in
             try Row.fetchAll(
                 db,
                 sql: """
                     SELECT id, title, apis, windowStart, windowEnd, maintenanceWindows FROM notice
-                    WHERE windowStart IS NOT NULL AND status = 'active' AND kind != 'cancelled'
+                    WHERE status = 'active' AND windowsEndAt >= ? AND kind != 'cancelled'
                         AND id NOT IN (SELECT cancelsNoticeID FROM notice WHERE cancelsNoticeID IS NOT NULL)
-                    """
+                    """, arguments: [StoredDate.text(endingAfter) ?? ""]
             ).flatMap { row -> [NoticeWindow] in
                 let (id, title) = (NoticeID(row["id"] as String), row["title"] as String)
-                let apis = JSONColumn.decode([String].self, row["apis"], default: [])
+                let apis = JSONColumn.strings(row["apis"])
                 var windows = JSONColumn.windows(row["maintenanceWindows"])
                 if windows.isEmpty, let start = StoredDate.date(row["windowStart"]) {
                     windows = [MaintenanceWindow(start: start, end: StoredDate.date(row["windowEnd"]))]

@@ -314,6 +314,36 @@ enum Schema {
                     CREATE INDEX operatorAction_on_at ON operatorAction(at);
                     """)
         }
+        migrator.registerMigration("v8-window-ends") { db in
+            // The status page and the timeline ask for maintenance that has not ended yet; without
+            // help that is a scan of every notice with a window and a JSON decode of each (80 ms
+            // with 10,000 notices). `windowsEndAt` is when a notice's last announced window ends
+            // (its start when it has no end), over `windowStart/windowEnd` and every window in
+            // `maintenanceWindows` (the same text date format, so MAX compares them as text).
+            // Triggers keep it in step with every write, as for the search index; the partial
+            // indexes make "active, not ended" and "cancelled by another notice" index lookups.
+            let windowsEnd = """
+                (SELECT MAX(e) FROM (
+                    SELECT COALESCE(new.windowEnd, new.windowStart) AS e
+                    UNION ALL
+                    SELECT COALESCE(json_extract(w.value, '$.end'), json_extract(w.value, '$.start'))
+                    FROM json_each(CASE WHEN json_valid(new.maintenanceWindows) THEN new.maintenanceWindows ELSE '[]' END) AS w))
+                """
+            try db.execute(
+                sql: """
+                    ALTER TABLE notice ADD COLUMN windowsEndAt DATETIME;
+                    CREATE TRIGGER notice_windows_end_insert AFTER INSERT ON notice BEGIN
+                        UPDATE notice SET windowsEndAt = \(windowsEnd) WHERE id = new.id;
+                    END;
+                    CREATE TRIGGER notice_windows_end_update AFTER UPDATE OF windowStart, windowEnd, maintenanceWindows ON notice
+                    BEGIN
+                        UPDATE notice SET windowsEndAt = \(windowsEnd) WHERE id = new.id;
+                    END;
+                    UPDATE notice SET windowStart = windowStart WHERE windowStart IS NOT NULL OR maintenanceWindows != '[]';
+                    CREATE INDEX notice_on_windowsEndAt ON notice(windowsEndAt) WHERE status = 'active';
+                    CREATE INDEX notice_on_cancelsNoticeID ON notice(cancelsNoticeID) WHERE cancelsNoticeID IS NOT NULL;
+                    """)
+        }
         return migrator
     }
 }
