@@ -38,23 +38,22 @@ extension NoticeStore {
         }
     }
 
-    /// The newest notice (by publication, else first sight) naming each API, in one pass over
-    /// the notices. Notices varselvakt writes about its own probe incidents are left out: the
-    /// status page shows the incident itself.
+    /// The newest notice (by publication, else first sight) naming each API: one index seek per
+    /// API in `noticeAPI`. Notices varselvakt writes about its own probe incidents are left out:
+    /// the status page shows the incident itself.
     public func newestNotices(byAPI apis: [String]) async throws(StoreError) -> [String: NoticeRecord] {
         guard !apis.isEmpty else { return [:] }
         return try await read("read newest notice per API") { db in
-            // SQLite's "bare column" rule: with MAX(), notice.id comes from the row holding the maximum.
-            let pairs = try Row.fetchAll(
-                db,
+            let newest = try db.cachedStatement(
                 sql: """
-                    SELECT api.value AS api, notice.id AS id, MAX(\(Self.noticeSortKey) || notice.id) AS newest
-                    FROM notice, json_each(notice.apis) AS api
-                    WHERE notice.feedID != ? AND api.value IN (SELECT value FROM json_each(?))
-                    GROUP BY api.value
-                    """,
-                arguments: [FeedID.probes.rawValue, JSONColumn.encode(apis)])
-            let ids = Array(Set(pairs.map { $0["id"] as String }))
+                    SELECT noticeID FROM noticeAPI WHERE api = ? AND feedID != ?
+                    ORDER BY sortAt DESC, noticeID DESC LIMIT 1
+                    """)
+            var pairs: [(api: String, id: String)] = []
+            for api in apis {
+                if let id = try String.fetchOne(newest, arguments: [api, FeedID.probes.rawValue]) { pairs.append((api, id)) }
+            }
+            let ids = Array(Set(pairs.map(\.id)))
             guard !ids.isEmpty else { return [:] }
             let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
             let aliases = try Self.aliases(db, of: ids)
@@ -66,7 +65,7 @@ extension NoticeStore {
                 notices[record.id.rawValue] = record
             }
             var result: [String: NoticeRecord] = [:]
-            for pair in pairs { result[pair["api"]] = notices[pair["id"]] }
+            for pair in pairs { result[pair.api] = notices[pair.id] }
             return result
         }
     }

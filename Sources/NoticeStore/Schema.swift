@@ -322,6 +322,8 @@ enum Schema {
             // `maintenanceWindows` (the same text date format, so MAX compares them as text).
             // Triggers keep it in step with every write, as for the search index; the partial
             // indexes make "active, not ended" and "cancelled by another notice" index lookups.
+            // `noticeAPI` lists each notice under each API it names, with its sort time, so "the
+            // newest notice about X" is one index seek per API instead of a scan of every notice.
             let windowsEnd = """
                 (SELECT MAX(e) FROM (
                     SELECT COALESCE(new.windowEnd, new.windowStart) AS e
@@ -342,6 +344,28 @@ enum Schema {
                     UPDATE notice SET windowStart = windowStart WHERE windowStart IS NOT NULL OR maintenanceWindows != '[]';
                     CREATE INDEX notice_on_windowsEndAt ON notice(windowsEndAt) WHERE status = 'active';
                     CREATE INDEX notice_on_cancelsNoticeID ON notice(cancelsNoticeID) WHERE cancelsNoticeID IS NOT NULL;
+                    CREATE TABLE noticeAPI (
+                        noticeID TEXT NOT NULL REFERENCES notice(id) ON DELETE CASCADE,
+                        api TEXT NOT NULL,
+                        feedID TEXT NOT NULL,
+                        sortAt DATETIME NOT NULL,
+                        PRIMARY KEY (noticeID, api)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX noticeAPI_newest ON noticeAPI(api, sortAt, noticeID);
+                    INSERT OR IGNORE INTO noticeAPI (noticeID, api, feedID, sortAt)
+                        SELECT n.id, a.value, n.feedID, COALESCE(n.published, n.firstSeenAt)
+                        FROM notice AS n, json_each(CASE WHEN json_valid(n.apis) THEN n.apis ELSE '[]' END) AS a;
+                    CREATE TRIGGER notice_api_insert AFTER INSERT ON notice BEGIN
+                        INSERT OR IGNORE INTO noticeAPI (noticeID, api, feedID, sortAt)
+                            SELECT new.id, a.value, new.feedID, COALESCE(new.published, new.firstSeenAt)
+                            FROM json_each(CASE WHEN json_valid(new.apis) THEN new.apis ELSE '[]' END) AS a;
+                    END;
+                    CREATE TRIGGER notice_api_update AFTER UPDATE OF apis, published, firstSeenAt ON notice BEGIN
+                        DELETE FROM noticeAPI WHERE noticeID = new.id;
+                        INSERT OR IGNORE INTO noticeAPI (noticeID, api, feedID, sortAt)
+                            SELECT new.id, a.value, new.feedID, COALESCE(new.published, new.firstSeenAt)
+                            FROM json_each(CASE WHEN json_valid(new.apis) THEN new.apis ELSE '[]' END) AS a;
+                    END;
                     """)
         }
         return migrator
