@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+public import VarselModel
 
 extension NoticeStore {
     /// Whether the daemon can still write: takes the write lock (`BEGIN IMMEDIATE`), makes a
@@ -25,6 +26,22 @@ extension NoticeStore {
 
     /// When the oldest delivery still waiting to be sent (pending, or failed and due again)
     /// was queued; nil when none waits. /metrics turns it into an age.
+    /// Deliveries waiting (pending, failed) or given up (dead), per status: what an operator
+    /// alerts on. Sent ones are left out: they only grow, and counting them at every scrape would
+    /// grow with them (`varselvakt_deliveries_total{outcome="sent"}` counts sends instead).
+    public func outboxDepth() async throws(StoreError) -> [DeliveryStatus: Int] {
+        try await read("count waiting deliveries") { db in
+            var counts: [DeliveryStatus: Int] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT status, COUNT(*) AS n FROM delivery WHERE status IN ('pending', 'failed', 'dead') GROUP BY status")
+            {
+                if let status = DeliveryStatus(rawValue: row["status"]) { counts[status] = row["n"] }
+            }
+            return counts
+        }
+    }
+
     public func oldestUndeliveredAt() async throws(StoreError) -> Date? {
         try await read("find the oldest undelivered delivery") { db in
             try Date.fetchOne(db, sql: "SELECT MIN(createdAt) FROM delivery WHERE status IN ('pending', 'failed')")

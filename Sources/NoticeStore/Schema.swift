@@ -344,6 +344,7 @@ enum Schema {
                     UPDATE notice SET windowStart = windowStart WHERE windowStart IS NOT NULL OR maintenanceWindows != '[]';
                     CREATE INDEX notice_on_windowsEndAt ON notice(windowsEndAt) WHERE status = 'active';
                     CREATE INDEX notice_on_cancelsNoticeID ON notice(cancelsNoticeID) WHERE cancelsNoticeID IS NOT NULL;
+                    CREATE INDEX delivery_waiting_since ON delivery(createdAt) WHERE status IN ('pending', 'failed');
                     CREATE TABLE noticeAPI (
                         noticeID TEXT NOT NULL REFERENCES notice(id) ON DELETE CASCADE,
                         api TEXT NOT NULL,

@@ -5,7 +5,8 @@ import VarselModel
 
 /// The metrics read from the store when /metrics is scraped (so they are as fresh as the
 /// scrape and cost nothing between scrapes):
-/// * `varselvakt_outbox_deliveries{status}`: rows per status (0 for an empty status);
+/// * `varselvakt_outbox_deliveries{status}`: deliveries waiting (pending, failed) or given up
+///   (dead), 0 for an empty status; sent ones are counted by `varselvakt_deliveries_total`;
 /// * `varselvakt_outbox_oldest_undelivered_age_seconds`: how long the oldest pending or failed
 ///   delivery has waited (0 when none waits): the alert for a stuck outbox;
 /// * `varselvakt_source_last_success_timestamp_seconds{source}`: each feed's last successful
@@ -17,7 +18,7 @@ struct ScrapeMetrics: Sendable {
     static var outbox: MetricNameDescriptor {
         MetricNameDescriptor(
             namespace: "varselvakt", subsystem: "outbox", metricName: "deliveries", unitName: "",
-            helpText: "Deliveries in the outbox by status.")
+            helpText: "Deliveries waiting (pending, failed) or given up (dead) in the outbox, by status.")
     }
     static var oldest: MetricNameDescriptor {
         MetricNameDescriptor(
@@ -33,8 +34,8 @@ struct ScrapeMetrics: Sendable {
     /// Reads the store and sets the gauges; a store error leaves the last values (and is logged
     /// by the caller), so a scrape still answers.
     func update(now: Date) async throws {
-        let counts = try await store.deliveryCounts()
-        for status in DeliveryStatus.allCases {
+        let counts = try await store.outboxDepth()
+        for status in [DeliveryStatus.pending, .failed, .dead] {
             registry.makeGauge(descriptor: Self.outbox, labels: [("status", status.rawValue)]).set(Double(counts[status] ?? 0))
         }
         let oldest = try await store.oldestUndeliveredAt()
