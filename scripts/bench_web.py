@@ -69,7 +69,7 @@ def wrk(url, connections, duration):
 
 def rss_kb(pid):
     status = open(f"/proc/{pid}/status").read()
-    return {k: int(re.search(rf"{k}:\s+(\d+)", status).group(1)) for k in ("VmRSS", "VmHWM")}
+    return {k: int(re.search(rf"{k}:\s+(\d+)", status).group(1)) for k in ("VmRSS", "VmHWM", "RssAnon", "RssFile")}
 
 
 def prepare_store(folder, web_port):
@@ -164,7 +164,10 @@ def bench_alertmanager(args, folder):
                 "  repeat_interval: 4h\nreceivers:\n  - name: blackhole\n")
     am = subprocess.Popen(
         ["/usr/bin/prometheus-alertmanager", f"--config.file={folder}/alertmanager.yml", f"--storage.path={folder}/am-data",
-         f"--web.listen-address=127.0.0.1:{port}", "--cluster.listen-address=", "--log.level=warn"],
+         f"--web.listen-address=127.0.0.1:{port}", "--cluster.listen-address=", "--log.level=warn",
+         # By default Alertmanager serves max(GOMAXPROCS, 8) GETs at once and answers the rest 503
+         # at once: let it take all the clients, as varselvakt does.
+         f"--web.get-concurrency={args.connections}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -205,9 +208,10 @@ def main():
     print("|---|---|---|---|---|---|---|")
     for server, label, path, r in rows + peer_rows:
         print(f"| {server} | {label} | `{path[:60]}` | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['rps']:.0f} | {r['errors']} |")
-    print(f"\nvarselvakt RSS after the runs {memory['VmRSS'] // 1024} MB, peak {memory['VmHWM'] // 1024} MB")
-    if peer_memory:
-        print(f"Alertmanager RSS after the runs {peer_memory['VmRSS'] // 1024} MB, peak {peer_memory['VmHWM'] // 1024} MB")
+    for name, m in (("varselvakt", memory), ("Alertmanager", peer_memory)):
+        if m:
+            print(f"\n{name} RSS after the runs {m['VmRSS'] // 1024} MB (heap and other private {m['RssAnon'] // 1024} MB,"
+                  f" mapped files {m['RssFile'] // 1024} MB), peak {m['VmHWM'] // 1024} MB")
     shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -28,6 +28,10 @@ public final class NoticeStore: Sendable {
         config.maximumReaderCount = 2
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA cache_size = -1024")
+            // Reads map the file instead of copying each page into that small cache: with the web
+            // pages reading a large store, pread copies were a third of a request's time. Mapped
+            // pages are the kernel's page cache, shared and reclaimable, not the daemon's heap.
+            try db.execute(sql: "PRAGMA mmap_size = 268435456")
             // WAL is safe with NORMAL: a power cut may lose the last transaction, never corrupt.
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         }
