@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Mustache
+import VarselModel
 
 /// The pages' Mustache templates, compiled once from the copies built into the binary.
 ///
@@ -8,6 +9,10 @@ import Mustache
 /// stored (notice text from a feed, an error from a webhook) reaches a page unescaped. The layout
 /// is two partials (`{{> top}}`, `{{> bottom}}`) rather than a rendered body pasted into a frame,
 /// which would need exactly that triple mustache.
+///
+/// The escaping is `htmlEscaped` (VarselModel), registered as the templates' content type:
+/// it escapes the same five characters as Mustache's own, on bytes rather than Characters, which
+/// made escaping a seventh of the notices page's time instead of a third.
 struct PageRenderer: Sendable {
     private let library: MustacheLibrary
 
@@ -25,10 +30,12 @@ struct PageRenderer: Sendable {
     /// Compiles the built-in templates. They are part of the binary and a test renders each
     /// one, so a failure here is a broken build, reported with the template's name.
     init() throws {
+        MustacheContentTypes.register(PageHTML(), named: PageHTML.name)
         var compiled: [String: MustacheTemplate] = [:]
         for (name, bytes) in Self.templates {
             do {
-                compiled[name] = try MustacheTemplate(string: String(decoding: bytes, as: UTF8.self))
+                let text = "{{% CONTENT_TYPE: \(PageHTML.name)}}" + String(decoding: bytes, as: UTF8.self)
+                compiled[name] = try MustacheTemplate(string: text)
             } catch {
                 throw PageTemplateError(template: name, reason: String(describing: error))
             }
@@ -50,6 +57,13 @@ struct PageRenderer: Sendable {
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
+}
+
+/// HTML, escaped by `htmlEscaped`: the content type of every page template.
+struct PageHTML: MustacheContentType {
+    static let name = "VARSELVAKT_HTML"
+
+    func escapeText(_ text: String) -> String { htmlEscaped(text) }
 }
 
 /// A built-in page template that does not compile.

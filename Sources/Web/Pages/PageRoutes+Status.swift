@@ -20,7 +20,7 @@ extension PageRoutes {
                 },
                 "probed": !api.probes.isEmpty,
                 "incident": api.openIncident.map(RecordViews.incident) ?? false,
-                "newest": api.newestNotice.map(RecordViews.notice) ?? false,
+                "newest": api.newestNotice.map(RecordViews.noticeRow) ?? false,
                 "window": api.nextWindow.map(RecordViews.window) ?? false,
                 "windowNotice": api.nextWindowNotice.map { ["id": $0.rawValue, "path": RecordViews.noticePath($0)] } ?? false,
             ]

@@ -11,6 +11,16 @@ enum RecordViews {
         "/notices/" + (id.rawValue.addingPercentEncoding(withAllowedCharacters: .urlUnreservedCharacters) ?? id.rawValue)
     }
 
+    /// A notice as a row of a list (the notices page, the status page): only what a row shows.
+    static func noticeRow(_ n: NoticeRecord) -> [String: Any] {
+        [
+            "path": noticePath(n.id), "title": n.entry.title, "kind": Labels.kind(n.classification.kind),
+            "status": Labels.status(n.status), "environment": Labels.environment(n.classification.environment),
+            "apis": n.classification.apis.isEmpty ? "alle/ukjent" : n.classification.apis.joined(separator: ", "),
+            "published": TimeView.view(n.entry.published), "firstSeen": TimeView.view(n.firstSeenAt),
+        ]
+    }
+
     static func notice(_ n: NoticeRecord) -> [String: Any] {
         [
             "id": n.id.rawValue, "path": noticePath(n.id), "title": n.entry.title, "feed": n.feedID.rawValue,

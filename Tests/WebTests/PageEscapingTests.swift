@@ -1,0 +1,24 @@
+import Testing
+import VarselModel
+
+@testable import Web
+
+@Suite struct PageEscapingTests {
+    @Test func theFiveCharactersAreEscapedAndEverythingElseIsKept() {
+        #expect(htmlEscaped(#"<a href="x" title='y'>&</a>"#) == "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;")
+        #expect(htmlEscaped("Vedlikehold av Folkeregisteret – lørdag 🙂") == "Vedlikehold av Folkeregisteret – lørdag 🙂")
+        #expect(htmlEscaped("") == "")
+        // A "<" with a combining mark after it is one Character ("≮" written in two scalars); it
+        // must still not open a tag.
+        #expect(htmlEscaped("<\u{0338}script>") == "&lt;\u{0338}script&gt;")
+    }
+
+    @Test func pageTemplatesEscapeThroughTheRegisteredContentType() throws {
+        let renderer = try PageRenderer()
+        let html = renderer.render(
+            "problem", ["title": "<b>'x'</b>", "message": "\"<\u{0338}img onerror=1>\"", "nav": [], "user": false, "csrf": ""])
+        #expect(html.contains("&lt;b&gt;&#39;x&#39;&lt;/b&gt;"))
+        #expect(html.contains("&quot;&lt;\u{0338}img onerror=1&gt;&quot;"))
+        #expect(!html.contains("<\u{0338}img"))
+    }
+}
