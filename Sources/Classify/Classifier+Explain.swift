@@ -68,13 +68,8 @@ extension Classifier {
     /// Every lexicon phrase that occurs in `words`, by list key.
     private func found(in words: [String]) -> [String: [String]] {
         var hits: [String: [String]] = [:]
-        for list in PhraseList.allCases {
-            for text in self.words[list.key] {
-                let phrase = Phrase(text)
-                if words.indices.contains(where: { phrase.matches(words, at: $0) }) {
-                    hits[list.key, default: []].append(text)
-                }
-            }
+        for (key, text, phrase) in explainPhrases where words.indices.contains(where: { phrase.matches(words, at: $0) }) {
+            hits[key, default: []].append(text)
         }
         return hits
     }

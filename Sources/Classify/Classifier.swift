@@ -23,6 +23,8 @@ public struct Classifier: Sendable {
     let words: LexiconWords
     let catalog: Catalog
     let dates = NorwegianDateParser()
+    /// Every lexicon phrase with its list key, compiled once for `explain`.
+    let explainPhrases: [(key: String, text: String, phrase: Phrase)]
 
     /// Prepares the name matcher for `catalog` (names and aliases, longest first) and compiles
     /// the phrase lists of `lexicon` (lexicon.toml: built in, or KS's own file).
@@ -33,6 +35,9 @@ public struct Classifier: Sendable {
         lexicon = Lexicon(vocabulary: vocabulary, words: words)
         self.words = words
         self.catalog = catalog
+        explainPhrases = PhraseList.allCases.flatMap { list in
+            words[list.key].map { (key: list.key, text: $0, phrase: Phrase($0)) }
+        }
     }
 
     /// The notice read as words: title | summary | content with borders, and the phrase lists

@@ -1,3 +1,4 @@
+import Classify
 public import Foundation
 public import NoticeStore
 public import VarselConfig
@@ -12,10 +13,13 @@ public struct HistoryReader: Sendable {
     public let store: NoticeStore
     /// For the catalog (API names), feeds (source names and URLs), subscribers and `explain`.
     public let config: VarselvaktConfig
+    /// Compiled once from `config`'s catalog and lexicon, for `notice`'s explanation.
+    let classifier: Classifier
 
     public init(store: NoticeStore, config: VarselvaktConfig) {
         self.store = store
         self.config = config
+        classifier = Classifier(catalog: config.catalog, lexicon: config.lexicon)
     }
 
     /// Notices matching `query`, newest published first (undated ones by first sight).
@@ -41,7 +45,7 @@ public struct HistoryReader: Sendable {
         let incidents = try await store.incidents(IncidentFilter(notice: detail.notice.id))
         let actions = try await store.operatorActions(notice: detail.notice.id)
         return NoticeReport(
-            detail: detail, explanation: config.explain(detail.notice), routing: routing, deliveries: deliveries,
+            detail: detail, explanation: config.explain(detail.notice, with: classifier), routing: routing, deliveries: deliveries,
             incidents: incidents, actions: actions)
     }
 

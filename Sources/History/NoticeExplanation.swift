@@ -1,4 +1,4 @@
-import Classify
+public import Classify
 import NoticeStore
 public import VarselConfig
 public import VarselModel
@@ -6,8 +6,10 @@ public import VarselModel
 extension VarselvaktConfig {
     /// Why `notice` is classified as it is, by the catalog and lexicon in force now (which may
     /// differ from those it was stored with: that difference is itself worth seeing).
-    public func explain(_ notice: NoticeRecord) -> ClassificationExplanation {
-        Classifier(catalog: catalog, lexicon: lexicon).explain(
+    /// - Parameter classifier: this configuration's classifier, when the caller keeps one (the
+    ///   web's `HistoryReader` does: compiling the catalog and lexicon cost more than explaining).
+    public func explain(_ notice: NoticeRecord, with classifier: Classifier? = nil) -> ClassificationExplanation {
+        (classifier ?? Classifier(catalog: catalog, lexicon: lexicon)).explain(
             ClassificationInput(entry: notice.entry, feedAPIs: feed(notice.feedID)?.apis ?? []))
     }
 }
