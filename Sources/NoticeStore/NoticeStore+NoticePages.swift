@@ -59,7 +59,12 @@ extension NoticeStore {
                 arguments += [environment.rawValue]
             }
             if let api = search.api {
-                clauses.append("EXISTS (SELECT 1 FROM json_each(notice.apis) WHERE value = ?)")
+                // Through `noticeAPI` (v8), an index seek; a store opened read-only before v8
+                // reads each notice's list.
+                clauses.append(
+                    try db.tableExists("noticeAPI")
+                        ? "notice.id IN (SELECT noticeID FROM noticeAPI WHERE api = ?)"
+                        : "EXISTS (SELECT 1 FROM json_each(notice.apis) WHERE value = ?)")
                 arguments += [api]
             }
             if let from = search.from { clauses.append("\(Self.noticeSortKey) >= ?"); arguments += [StoredDate.text(from)] }
