@@ -142,6 +142,7 @@ def bench_varselvakt(args, folder):
         for label, path in [
             ("notices page", "/notices"),
             ("notices page, free text", "/notices?q=vedlikehold"),
+            ("notices page, one API", "/notices?api=folkeregisteret"),
             ("one notice page", one),
             ("deliveries page", "/deliveries"),
             ("deliveries API", "/api/v1/deliveries"),

@@ -72,6 +72,31 @@ import VarselModel
         #expect(try await r.noticeIDs(NoticeQuery(api: "inntekt", text: "versjon")) == ["n3"])
     }
 
+    @Test func aWordInManyNoticesAndAWordInFewPageAlikeNewestFirst() async throws {
+        // Above 200 matches the store walks the notices newest first instead of sorting the
+        // matches: both plans must give the same pages.
+        let f = try HistoryFixture()
+        defer { f.remove() }
+        let start = Date(timeIntervalSince1970: 1_780_000_000)
+        var notices: [TestNotice] = []
+        for i in 0..<260 {
+            let title = i % 2 == 0 ? "Vedlikehold \(i)" : "Feil \(i)"
+            let text = i % 50 == 0 ? "sjelden" : "vanlig"
+            let apis = i % 3 == 0 ? ["inntekt"] : ["folkeregisteret"]
+            notices.append(
+                TestNotice(
+                    id: String(format: "m%03d", i), title: title, text: text,
+                    published: start.addingTimeInterval(Double(i) * 60), apis: apis))
+        }
+        try await f.add(notices, at: start.addingTimeInterval(86_400))
+        let newestFirst: [TestNotice] = notices.reversed()
+        let common: [String] = newestFirst.filter { $0.text == "vanlig" }.map { $0.id }
+        #expect(try await f.reader.noticeIDs(NoticeQuery(text: "vanlig", limit: 7)) == common)
+        #expect(try await f.reader.noticeIDs(NoticeQuery(text: "sjelden", limit: 2)) == ["m250", "m200", "m150", "m100", "m050", "m000"])
+        let both: [String] = newestFirst.filter { $0.apis == ["inntekt"] && $0.title.hasPrefix("Vedlikehold") }.map { $0.id }
+        #expect(try await f.reader.noticeIDs(NoticeQuery(api: "inntekt", text: "vedlikehold", limit: 9)) == both)
+    }
+
     @Test func hostileSearchTextIsSearchedForNeverAnError() async throws {
         let f = try await filled()
         defer { f.remove() }
