@@ -82,9 +82,13 @@ extension NoticeStore {
             if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
             sql += " ORDER BY \(Self.noticeSortKey) DESC, notice.id DESC LIMIT ?"
             arguments += [search.limit + 1]
-            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-            let aliases = try Self.aliases(db, of: rows.map { $0["id"] as String })
-            let keyed = rows.map { row in (notice: Self.noticeRecord(row, aliases: aliases), sortAt: row["sortAt"] as String) }
+            // Records are made from a cursor's rows (see deliveryPage), aliases added after.
+            var keyed = try Array(
+                Row.fetchCursor(db, sql: sql, arguments: arguments).map { row in
+                    (notice: Self.noticeRecord(row, aliases: [:]), sortAt: row["sortAt"] as String)
+                })
+            let aliases = try Self.aliases(db, of: keyed.map(\.notice.id.rawValue))
+            for index in keyed.indices { keyed[index].notice.aliases = aliases[keyed[index].notice.id.rawValue] ?? [] }
             let page = StorePage.cut(keyed, limit: search.limit) {
                 PageCursor(list: "n", sortKey: $0.sortAt, id: $0.notice.id.rawValue)
             }

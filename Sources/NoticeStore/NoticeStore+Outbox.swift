@@ -229,7 +229,7 @@ extension NoticeStore {
                 sql += " LIMIT ?"
                 arguments += [limit]
             }
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.deliveryRecord(from:))
+            return try Array(Row.fetchCursor(db, sql: sql, arguments: arguments).map(Self.deliveryRecord(from:)))
         }
     }
 
