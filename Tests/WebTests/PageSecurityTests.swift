@@ -98,4 +98,21 @@ import VarselModel
             #expect(cookies.count == 1)
         }
     }
+
+    @Test func webhookAddressesAreShownOnlyAsTheirOriginOnPagesAPIAndCSV() async throws {
+        let fixture = try await WebFixture()
+        defer { fixture.remove() }
+        try await fixture.application().test(.router) { client in
+            for path in [
+                "/deliveries", noticePath("n1"), "/subscribers", "/api/v1/deliveries", "/api/v1/subscribers",
+                "/api/v1/notices/n1", "/export/deliveries.csv",
+            ] {
+                let text = try await client.execute(uri: path, method: .get).text
+                #expect(!text.contains("T0KEN-123") && !text.contains("sig=abc"), "\(path) shows the webhook's path")
+            }
+            // The notice page lists who was told, with where: the webhook by its origin only.
+            let page = try await client.execute(uri: noticePath("n1"), method: .get).text
+            #expect(page.contains("https://hooks.oslo.example/…"))
+        }
+    }
 }

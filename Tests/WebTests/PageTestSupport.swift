@@ -80,7 +80,7 @@ struct WebFixture {
         emails = ["drift@oslo.example"]
         apis = ["folkeregisteret"]
         [subscriber.webhook]
-        url = "https://hooks.oslo.example/varsel"
+        url = "https://hooks.oslo.example/varsel/T0KEN-123?sig=abc"
         secret = "oslo-hemmelighet"
 
         [[subscriber]]
@@ -99,7 +99,7 @@ struct WebFixture {
         let plans = [("oslo", "Oslo kommune", DeliveryChannel.webhook), ("bergen", "Bergen kommune", .email)].map { id, name, channel in
             PlannedDelivery(
                 changeID: change.id, noticeID: change.noticeID, subscriberID: SubscriberID(id), subscriberName: name,
-                subscriberKind: .municipality, channel: channel, recipients: ["\(id)@example.no"], reason: "api:folkeregisteret",
+                subscriberKind: .municipality, channel: channel, recipients: [channel == .webhook ? "https://hooks.oslo.example/varsel/T0KEN-123?sig=abc" : "\(id)@example.no"], reason: "api:folkeregisteret",
                 idempotencyKey: "k-\(change.id)-\(id)")
         }
         return RoutingOutcome(deliveries: plans, note: "2 abonnenter: api:folkeregisteret")

@@ -59,7 +59,7 @@ struct NoticeReportJSON: Encodable, Sendable {
         changes = report.detail.changes.map(ChangeJSON.init)
         classification = report.explanation
         routing = report.routing.map { Routing(changeId: $0.change.id, note: $0.note) }
-        deliveries = report.deliveries.map(DeliveryJSON.init)
+        deliveries = report.deliveries.map { DeliveryJSON(Redaction.delivery($0)) }
         incidents = report.incidents.map(IncidentJSON.init)
         actions = report.actions.map(OperatorActionJSON.init)
     }
@@ -71,8 +71,8 @@ struct SubscriberSummaryJSON: Encodable, Sendable {
     var lastDelivery: DeliveryJSON?
 
     init(_ s: SubscriberSummary) {
-        subscriber = SubscriberJSON(s.subscriber)
-        lastDelivery = s.lastDelivery.map(DeliveryJSON.init)
+        subscriber = SubscriberJSON(Redaction.subscriber(s.subscriber))
+        lastDelivery = s.lastDelivery.map { DeliveryJSON(Redaction.delivery($0)) }
     }
 
     func encode(to encoder: any Encoder) throws {

@@ -80,7 +80,7 @@ struct APIRoutes: Sendable {
     func deliveries(_ request: Request) async throws -> Response {
         let query = try ListFilters.deliveries(QueryValues(request.uri.query), now: Date())
         let page = try await deps.history.deliveries(query)
-        return try Self.json(ListJSON(items: page.items.map(DeliveryJSON.init), next: page.next))
+        return try Self.json(ListJSON(items: page.items.map { DeliveryJSON(Redaction.delivery($0)) }, next: page.next))
     }
 
     func incidents(_ request: Request) async throws -> Response {

@@ -87,7 +87,7 @@ struct ExportRoutes: Sendable {
         for d in rows {
             csv.row([
                 String(d.id), d.planned.noticeID.rawValue, d.planned.subscriberID.rawValue, d.planned.subscriberName,
-                d.planned.channel.rawValue, d.planned.recipients.joined(separator: " "), d.planned.reason, d.status.rawValue,
+                d.planned.channel.rawValue, Redaction.delivery(d).planned.recipients.joined(separator: " "), d.planned.reason, d.status.rawValue,
                 String(d.attempts), OutputDate.iso(d.createdAt), d.lastAttemptAt.map(OutputDate.iso) ?? "",
                 d.sentAt.map(OutputDate.iso) ?? "", d.nextAttemptAt.map(OutputDate.iso) ?? "", d.lastError ?? "",
             ])

@@ -38,7 +38,7 @@ enum RecordViews {
         [
             "id": String(d.id), "noticePath": noticePath(d.planned.noticeID), "noticeID": d.planned.noticeID.rawValue,
             "subscriber": d.planned.subscriberName, "subscriberID": d.planned.subscriberID.rawValue,
-            "channel": Labels.channel(d.planned.channel), "recipients": d.planned.recipients.joined(separator: ", "),
+            "channel": Labels.channel(d.planned.channel), "recipients": Redaction.delivery(d).planned.recipients.joined(separator: ", "),
             "reason": d.planned.reason, "status": Labels.delivery(d.status), "statusValue": d.status.rawValue,
             "attempts": d.attempts, "created": TimeView.view(d.createdAt), "lastAttempt": TimeView.view(d.lastAttemptAt),
             "sent": TimeView.view(d.sentAt), "nextAttempt": TimeView.view(d.nextAttemptAt),
