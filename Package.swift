@@ -211,7 +211,7 @@ let package = Package(
             name: "VarselAppTests",
             dependencies: [
                 "TestSupport",
-                "VarselApp", "VarselModel", "VarselConfig", "NoticeStore", "Delivery", "Curl", "Probes", "History",
+                "VarselApp", "VarselModel", "VarselConfig", "NoticeStore", "Delivery", "Curl", "Probes", "History", "FeedFetch",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
