@@ -28,11 +28,14 @@ public struct ChangeFilter: Sendable, Hashable {
     /// Only changes subscribers hear about (no baseline, no expired).
     public var alertingOnly: Bool
     public var limit: Int?
+    /// Only changes listed after this one (newest first): the keyset cursor of a page.
+    public var beforeID: Int64?
 
     public init(
         since: Date? = nil, until: Date? = nil, api: String? = nil, notice: NoticeID? = nil, alertingOnly: Bool = false,
-        limit: Int? = nil
+        limit: Int? = nil, beforeID: Int64? = nil
     ) {
+        self.beforeID = beforeID
         self.since = since
         self.until = until
         self.api = api
@@ -97,6 +100,10 @@ extension NoticeStore {
             var arguments: StatementArguments = []
             if let since = filter.since { clauses.append("at >= ?"); arguments += [StoredDate.text(since)] }
             if let until = filter.until { clauses.append("at < ?"); arguments += [StoredDate.text(until)] }
+            if let beforeID = filter.beforeID {
+                clauses.append("(at, id) < (SELECT at, id FROM noticeChange WHERE id = ?)")
+                arguments += [beforeID]
+            }
             if let notice = filter.notice { clauses.append("noticeID = ?"); arguments += [notice.rawValue] }
             if let api = filter.api {
                 clauses.append("EXISTS (SELECT 1 FROM json_each(noticeChange.apis) WHERE value = ?)")

@@ -85,6 +85,18 @@ import TestSupport
             let second = try Self.object(try await client.execute(uri: "/api/v1/history?limit=3&before=\(next)", method: .get).text)
             let more = try #require((second["items"] as? [[String: Any]])?.compactMap { $0["id"] as? Int })
             #expect(!more.isEmpty && Set(more).isDisjoint(with: ids))
+            // Pages of 2 walk the whole history once, in the order of one big page.
+            let all = try Self.object(try await client.execute(uri: "/api/v1/history?limit=500", method: .get).text)
+            let expected = try #require((all["items"] as? [[String: Any]])?.compactMap { $0["id"] as? Int })
+            var walked: [Int] = []
+            var cursor: String? = nil
+            repeat {
+                let uri = "/api/v1/history?limit=2" + (cursor.map { "&before=\($0)" } ?? "")
+                let page = try Self.object(try await client.execute(uri: uri, method: .get).text)
+                walked += (page["items"] as? [[String: Any]])?.compactMap { $0["id"] as? Int } ?? []
+                cursor = page["next"] as? String
+            } while cursor != nil && walked.count <= expected.count
+            #expect(walked == expected && expected.count > 3)
         }
     }
 

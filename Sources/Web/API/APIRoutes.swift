@@ -61,17 +61,12 @@ struct APIRoutes: Sendable {
             }
             before = id
         }
-        let all = try await deps.history.changes(
-            ChangeFilter(since: from, api: q["api"], notice: q["notice"].map { NoticeID($0) }, alertingOnly: try ListFilters.flag(q, "alerting")))
-        var matching = all.filter { c in to.map { c.at < $0 } ?? true }
-        if let before {
-            // The list is in the reader's order (newest first by time); the page goes on after
-            // the change the cursor names.
-            guard let index = matching.firstIndex(where: { $0.id == before }) else {
-                throw ParameterError("before", "names change \(before), which is not in this list")
-            }
-            matching = Array(matching[(index + 1)...])
-        }
+        // One page in SQL (newest first, after the change the cursor names), one row more than
+        // the page to know whether another follows.
+        let matching = try await deps.history.changes(
+            ChangeFilter(
+                since: from, until: to, api: q["api"], notice: q["notice"].map { NoticeID($0) },
+                alertingOnly: try ListFilters.flag(q, "alerting"), limit: limit + 1, beforeID: before))
         let items = Array(matching.prefix(limit))
         let next = matching.count > limit ? items.last.map { "c:\($0.id)" } : nil
         return try Self.json(ListJSON(items: items.map(ChangeJSON.init), next: next))
