@@ -5,12 +5,17 @@ import VarselConfig
 import VarselModel
 
 /// What /readyz asks the daemon (the store's write check is the web's own): every loop
-/// running, and every feed neither failing past its back-off cap nor overdue.
+/// running, every feed neither failing past its back-off cap nor overdue, and no delivery left
+/// untried long after it fell due.
 ///
 /// "Past the cap": the back-off has grown to `[poll] max_backoff` and the feed failed again
 /// after that, so it is no longer a passing blip. "Overdue": its next poll was due more than
-/// an interval, a timeout and a minute ago, which means the poll loop is stuck.
+/// an interval, a timeout and a minute ago, which means the poll loop is stuck. A delivery due
+/// more than `outboxGrace` ago and still waiting means the outbox worker is stuck: it wakes when
+/// a delivery falls due, and even a fan-out to a thousand subscribers is sent within a minute.
 struct DaemonReadiness: Sendable {
+    static let outboxGrace: TimeInterval = 300
+
     let config: VarselvaktConfig
     let store: NoticeStore
     let liveness: LoopLiveness
@@ -22,6 +27,9 @@ struct DaemonReadiness: Sendable {
             states = Dictionary(try await store.feeds().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         } catch {
             return problems + ["feed states unreadable: \(error)"]
+        }
+        if let due = try? await store.nextDeliveryDue(), now.timeIntervalSince(due) > Self.outboxGrace {
+            problems.append("outbox: a delivery due since \(due) has not been tried (the outbox seems stuck)")
         }
         let policy = BackoffPolicy(maxDelay: config.poll.maxBackoff, jitter: .none)
         for feed in config.feeds {

@@ -89,4 +89,34 @@ import VarselModel
         setup.liveness.stopped("outbox")
         #expect(await setup.readiness.problems() == ["loop outbox is not running"])
     }
+
+    @Test func aDeliveryLeftUntriedLongAfterItFellDueSaysTheOutboxIsStuck() async throws {
+        let setup = try Setup()
+        defer { setup.remove() }
+        let now = Date()
+        #expect(await setup.readiness.problems(now: now).isEmpty)
+        // One new notice routed to one subscriber: a delivery due now.
+        let update = NoticeUpdate(
+            noticeID: NoticeID("n1"), change: .new, reason: .new, entry: FeedEntry(id: "n1", title: "Feil i Inntekt API"),
+            fingerprint: Fingerprint(text: "t", body: "b", version: "v"), recordsVersion: true, status: .active, missingPolls: 0)
+        let poll = ModifiedPoll(
+            feed: FeedID("skatteetaten"), url: "https://status.skatteetaten.no", title: nil, etag: nil, lastModified: nil,
+            updates: [update], classifications: [:],
+            poll: PollRecord(feedID: FeedID("skatteetaten"), startedAt: now, duration: 0.1, outcome: .modified),
+            nextPollAt: now.addingTimeInterval(60))
+        _ = try await setup.store.recordModified(poll) { change in
+            RoutingOutcome(
+                deliveries: [
+                    PlannedDelivery(
+                        changeID: change.id, noticeID: change.noticeID, subscriberID: SubscriberID("oslo"),
+                        subscriberName: "Oslo kommune", subscriberKind: .municipality, channel: .email,
+                        recipients: ["drift@oslo.kommune.no"], reason: "all", idempotencyKey: "k-\(change.id)")
+                ], note: "1 abonnent")
+        }
+        let due = try #require(try await setup.store.nextDeliveryDue())
+        #expect(await setup.readiness.problems(now: due.addingTimeInterval(60)).isEmpty)
+        let stuck = await setup.readiness.problems(now: due.addingTimeInterval(DaemonReadiness.outboxGrace + 1))
+        // (By then the source's next poll is overdue as well; that is its own problem line.)
+        #expect(stuck.filter { $0.hasPrefix("outbox: a delivery due since") }.count == 1)
+    }
 }
