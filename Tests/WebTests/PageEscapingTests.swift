@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import VarselModel
 
@@ -20,5 +21,16 @@ import VarselModel
         #expect(html.contains("&lt;b&gt;&#39;x&#39;&lt;/b&gt;"))
         #expect(html.contains("&quot;&lt;\u{0338}img onerror=1&gt;&quot;"))
         #expect(!html.contains("<\u{0338}img"))
+    }
+
+    @Test func rowsWrittenInSwiftEscapeEveryValueAsTheTemplatesDo() {
+        var out = HTMLBuilder()
+        out.raw("<td>")
+        out.text("<script>alert('x')</script> & \"q\"")
+        out.raw("</td>")
+        out.time(nil)
+        #expect(out.html == "<td>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;</td>–")
+        out.time(Date(timeIntervalSince1970: 1_700_000_000))
+        #expect(out.html.hasSuffix("<time datetime=\"2023-11-14T23:13:20+01:00\">2023-11-14 23:13 +01:00</time>"))
     }
 }

@@ -5,8 +5,10 @@ import VarselModel
 
 /// The pages' Mustache templates, compiled once from the copies built into the binary.
 ///
-/// Every `{{value}}` is HTML-escaped by Mustache; the templates never use `{{{…}}}`, so nothing
-/// stored (notice text from a feed, an error from a webhook) reaches a page unescaped. The layout
+/// Every `{{value}}` is HTML-escaped; the one `{{{…}}}` a template may use is `{{{rows}}}`, the
+/// rows of a long table written by `HTMLBuilder`, which takes markup only as `StaticString` and
+/// escapes every value with the same escaper. So nothing stored (notice text from a feed, an
+/// error from a webhook) reaches a page unescaped. The layout
 /// is two partials (`{{> top}}`, `{{> bottom}}`) rather than a rendered body pasted into a frame,
 /// which would need exactly that triple mustache.
 ///

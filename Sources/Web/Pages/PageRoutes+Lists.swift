@@ -36,7 +36,7 @@ extension PageRoutes {
             ["value": $0.id.rawValue, "label": $0.name, "selected": $0.id == query.subscriber]
         }
         let view: [String: Any] = [
-            "deliveries": result.items.map { RecordViews.delivery($0, csrf: context.csrfToken, back: back) },
+            "rows": RecordViews.deliveryRows(result.items, csrf: context.csrfToken, back: back),
             "empty": result.items.isEmpty,
             "deadCount": deadCount, "hasDead": deadCount > 0,
             "next": result.next.map { "/deliveries?" + q.with("before", $0) } ?? false,

@@ -12,7 +12,7 @@ extension PageRoutes {
         let page = try await deps.history.notices(query)
         let apis = deps.history.config.catalog.apis.map { ["value": $0.id, "label": $0.name, "selected": $0.id == query.api] }
         let view: [String: Any] = [
-            "notices": page.items.map(RecordViews.noticeRow),
+            "rows": RecordViews.noticeRows(page.items),
             "empty": page.items.isEmpty,
             "next": page.next.map { "/notices?" + q.with("before", $0) } ?? false,
             "first": query.before != nil ? "/notices?" + q.with("before", nil) : false,

@@ -11,6 +11,78 @@ enum RecordViews {
         "/notices/" + (id.rawValue.addingPercentEncoding(withAllowedCharacters: .urlUnreservedCharacters) ?? id.rawValue)
     }
 
+    /// The deliveries page's table rows (see `HTMLBuilder`); a dead one has the send-again form.
+    static func deliveryRows(_ deliveries: [DeliveryRecord], csrf: String?, back: String) -> String {
+        var out = HTMLBuilder(capacity: deliveries.count * 700)
+        for d in deliveries {
+            out.raw("<tr id=\"leveranse-")
+            out.text(String(d.id))
+            out.raw("\" class=\"")
+            out.text(d.status.rawValue)
+            out.raw("\">\n<td><a href=\"")
+            out.text(noticePath(d.planned.noticeID))
+            out.raw("\">")
+            out.text(d.planned.noticeID.rawValue)
+            out.raw("</a></td>\n<td>")
+            out.text(d.planned.subscriberName)
+            out.raw(" <span class=\"id\">")
+            out.text(d.planned.subscriberID.rawValue)
+            out.raw("</span></td>\n<td>")
+            out.text(Labels.channel(d.planned.channel))
+            out.raw("</td>\n<td>")
+            out.text(Labels.delivery(d.status))
+            out.raw("</td>\n<td>")
+            out.text(String(d.attempts))
+            out.raw("</td>\n<td>")
+            out.time(d.createdAt)
+            out.raw("</td>\n<td>")
+            out.time(d.lastAttemptAt)
+            out.raw("</td>\n<td>")
+            out.time(d.sentAt)
+            out.raw("</td>\n<td>")
+            if let code = statusCode(d.lastError) { out.text(String(code)) } else { out.raw("–") }
+            out.raw("</td>\n<td>")
+            if let error = d.lastError { out.text(error) } else { out.raw("–") }
+            out.raw("</td>\n<td>")
+            if d.status == .dead {
+                out.raw("<form method=\"post\" action=\"/deliveries/")
+                out.text(String(d.id))
+                out.raw("/send-again\"><input type=\"hidden\" name=\"csrf\" value=\"")
+                out.text(csrf ?? "")
+                out.raw("\"><input type=\"hidden\" name=\"back\" value=\"")
+                out.text(back)
+                out.raw("\"><button type=\"submit\">Send igjen</button></form>")
+            }
+            out.raw("</td>\n</tr>\n")
+        }
+        return out.html
+    }
+
+    /// The notices page's table rows (see `HTMLBuilder` for why they are not a template section).
+    static func noticeRows(_ notices: [NoticeRecord]) -> String {
+        var out = HTMLBuilder(capacity: notices.count * 400)
+        for n in notices {
+            out.raw("<tr>\n<td>")
+            out.time(n.entry.published)
+            out.raw("</td>\n<td><a href=\"")
+            out.text(noticePath(n.id))
+            out.raw("\">")
+            out.text(n.entry.title)
+            out.raw("</a></td>\n<td>")
+            out.text(Labels.kind(n.classification.kind))
+            out.raw("</td>\n<td>")
+            out.text(n.classification.apis.isEmpty ? "alle/ukjent" : n.classification.apis.joined(separator: ", "))
+            out.raw("</td>\n<td>")
+            out.text(Labels.environment(n.classification.environment))
+            out.raw("</td>\n<td>")
+            out.text(Labels.status(n.status))
+            out.raw("</td>\n<td>")
+            out.time(n.firstSeenAt)
+            out.raw("</td>\n</tr>\n")
+        }
+        return out.html
+    }
+
     /// A notice as a row of a list (the notices page, the status page): only what a row shows.
     static func noticeRow(_ n: NoticeRecord) -> [String: Any] {
         [
