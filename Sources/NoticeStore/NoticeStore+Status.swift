@@ -58,9 +58,9 @@ extension NoticeStore {
             let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
             let aliases = try Self.aliases(db, of: ids)
             var notices: [String: NoticeRecord] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT * FROM notice WHERE id IN (\(marks))", arguments: StatementArguments(ids))
-            {
+            // Cursor rows (see deliveryPage): copied rows lowercase every column name per lookup.
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM notice WHERE id IN (\(marks))", arguments: StatementArguments(ids))
+            while let row = try rows.next() {
                 let record = Self.noticeRecord(row, aliases: aliases)
                 notices[record.id.rawValue] = record
             }

@@ -1,5 +1,10 @@
 import Foundation
+import HTTPTypes
+import History
+import Hummingbird
+import HummingbirdTesting
 import Testing
+import VarselConfig
 import VarselModel
 
 @testable import Web
@@ -32,5 +37,20 @@ import VarselModel
         #expect(out.html == "<td>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;</td>–")
         out.time(Date(timeIntervalSince1970: 1_700_000_000))
         #expect(out.html.hasSuffix("<time datetime=\"2023-11-14T23:13:20+01:00\">2023-11-14 23:13 +01:00</time>"))
+    }
+}
+
+@Suite struct StatusPageRowsTests {
+    @Test func everyCatalogAPIHasARowWithItsProbesIncidentNewestNoticeAndWindow() async throws {
+        let fixture = try await WebFixture()
+        defer { fixture.remove() }
+        try await fixture.application().test(.router) { client in
+            let text = try await client.execute(uri: "/", method: .get).text
+            let rows = text.components(separatedBy: "<span class=\"id\">").count - 1  // one id per API row
+            #expect(rows == fixture.deps.history.config.catalog.apis.count)
+            #expect(text.contains("<span class=\"id\">folkeregisteret</span>"))
+            #expect(text.contains("ikke overvåket") || text.contains(": Oppe</span>") || text.contains(": Nede</span>"))
+            #expect(text.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !text.contains("<script>alert"))
+        }
     }
 }
