@@ -5,7 +5,7 @@ import VarselModel
 
 /// The pages' Mustache templates, compiled once from the copies built into the binary.
 ///
-/// Every `{{value}}` is HTML-escaped; the one `{{{…}}}` a template may use is `{{{rows}}}`, the
+/// Every `{{value}}` is HTML-escaped; the one `{{{…}}}` a template may use (`{{{rows}}}`, `{{{apis}}}`) holds the
 /// rows of a long table written by `HTMLBuilder`, which takes markup only as `StaticString` and
 /// escapes every value with the same escaper. So nothing stored (notice text from a feed, an
 /// error from a webhook) reaches a page unescaped. The layout
