@@ -66,10 +66,19 @@ extension Classifier {
     }
 
     /// Every lexicon phrase that occurs in `words`, by list key.
+    /// A phrase whose first word is exact is tried only where that word occurs (most are; the
+    /// notice page explains on every view, and trying every phrase at every word of a long
+    /// notice was half of that page's time). Others are tried everywhere, as before.
     private func found(in words: [String]) -> [String: [String]] {
+        var positions: [String: [Int]] = [:]
+        for (index, word) in words.enumerated() { positions[word, default: []].append(index) }
         var hits: [String: [String]] = [:]
-        for (key, text, phrase) in explainPhrases where words.indices.contains(where: { phrase.matches(words, at: $0) }) {
-            hits[key, default: []].append(text)
+        for (key, text, phrase) in explainPhrases {
+            let candidates: [Int] =
+                if case .exact(let first)? = phrase.parts.first { positions[first] ?? [] } else { Array(words.indices) }
+            if candidates.contains(where: { phrase.matches(words, at: $0) }) {
+                hits[key, default: []].append(text)
+            }
         }
         return hits
     }
