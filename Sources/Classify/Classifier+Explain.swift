@@ -72,10 +72,21 @@ extension Classifier {
     private func found(in words: [String]) -> [String: [String]] {
         var positions: [String: [Int]] = [:]
         for (index, word) in words.enumerated() { positions[word, default: []].append(index) }
+        // Where each starred first word ("*problem*", "planlagt*") matches, found once: the same
+        // pattern opens phrases in several lists.
+        var starred: [Phrase.Part: [Int]] = [:]
         var hits: [String: [String]] = [:]
         for (key, text, phrase) in explainPhrases {
-            let candidates: [Int] =
-                if case .exact(let first)? = phrase.parts.first { positions[first] ?? [] } else { Array(words.indices) }
+            guard let first = phrase.parts.first else { continue }
+            let candidates: [Int]
+            if case .exact(let word) = first {
+                candidates = positions[word] ?? []
+            } else if let known = starred[first] {
+                candidates = known
+            } else {
+                candidates = words.indices.filter { first.matches(words[$0]) }
+                starred[first] = candidates
+            }
             if candidates.contains(where: { phrase.matches(words, at: $0) }) {
                 hits[key, default: []].append(text)
             }

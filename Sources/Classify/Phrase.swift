@@ -6,7 +6,7 @@
 /// Phrases are compiled once into a `Lexicon`; `Part.matches` is the definition a word is held
 /// to (the byte-level fast path must agree with it).
 struct Phrase: Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
-    enum Part: Sendable, Equatable {
+    enum Part: Sendable, Hashable {
         case exact(String)
         case prefix(String)
         case suffix(String)
