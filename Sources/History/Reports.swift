@@ -72,6 +72,7 @@ public struct APIStatus: Sendable {
     /// Latest result per probed environment (empty when the API is not probed).
     public var probes: [ProbeResult]
     public var openIncident: IncidentRecord?
+    /// Without its text (summary, content): the status page shows title, kind and time.
     public var newestNotice: NoticeRecord?
     /// The next announced maintenance window that has not ended, and the notice announcing it.
     public var nextWindow: MaintenanceWindow?

@@ -38,8 +38,8 @@ extension NoticeStore {
         }
     }
 
-    /// The newest notice (by publication, else first sight) naming each API: one index seek per
-    /// API in `noticeAPI`. Notices varselvakt writes about its own probe incidents are left out:
+    /// The newest notice (by publication, else first sight) naming each API, without its text
+    /// (`summaryText`, `contentText` and `contentHTML` are empty): one index seek per API in `noticeAPI`. Notices varselvakt writes about its own probe incidents are left out:
     /// the status page shows the incident itself.
     public func newestNotices(byAPI apis: [String]) async throws(StoreError) -> [String: NoticeRecord] {
         guard !apis.isEmpty else { return [:] }
@@ -59,7 +59,17 @@ extension NoticeStore {
             let aliases = try Self.aliases(db, of: ids)
             var notices: [String: NoticeRecord] = [:]
             // Cursor rows (see deliveryPage): copied rows lowercase every column name per lookup.
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM notice WHERE id IN (\(marks))", arguments: StatementArguments(ids))
+            // Everything a record holds but its text, which the status page does not show and which
+            // is most of each row's bytes.
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, feedID, entryID, title, link, published, updated, categories, '' AS summaryText,
+                        '' AS contentText, '' AS contentHTML, facts, kind, apis, scope, windowStart, windowEnd,
+                        unparsedWindow, cancels, severity, unmappedComponents, unrecognisedApis, environment,
+                        maintenanceWindows, status, firstSeenAt, lastChangedAt, versionCount, cancelsNoticeID
+                    FROM notice WHERE id IN (\(marks))
+                    """, arguments: StatementArguments(ids))
             while let row = try rows.next() {
                 let record = Self.noticeRecord(row, aliases: aliases)
                 notices[record.id.rawValue] = record
