@@ -28,8 +28,8 @@ extension Classifier {
             unrecognisedAPIs: !result.unrecognisedAPIs.isEmpty
         ).rule
 
-        let titleFound = found(in: titleWords)
-        let bodyFound = found(in: bodyWords)
+        let titleFound = found(in: titleWords, lists: title)
+        let bodyFound = found(in: bodyWords, lists: body)
         var environmentRule: String
         let envKeys = ["environment.both", "environment.test", "environment.production"]
         if envKeys.contains(where: { titleFound[$0] != nil }) {
@@ -69,14 +69,17 @@ extension Classifier {
     /// A phrase whose first word is exact is tried only where that word occurs (most are; the
     /// notice page explains on every view, and trying every phrase at every word of a long
     /// notice was half of that page's time). Others are tried everywhere, as before.
-    private func found(in words: [String]) -> [String: [String]] {
+    /// `lists` are the lists the fast path found in the same text (FastPathTests hold the two
+    /// paths to the same words): a phrase of any other list cannot match, so it is not tried.
+    private func found(in words: [String], lists: PhraseHits) -> [String: [String]] {
         var positions: [String: [Int]] = [:]
         for (index, word) in words.enumerated() { positions[word, default: []].append(index) }
         // Where each starred first word ("*problem*", "planlagt*") matches, found once: the same
         // pattern opens phrases in several lists.
         var starred: [Phrase.Part: [Int]] = [:]
         var hits: [String: [String]] = [:]
-        for (key, text, phrase) in explainPhrases {
+        for (list, text, phrase) in explainPhrases where lists.contains(list) {
+            let key = list.key
             guard let first = phrase.parts.first else { continue }
             let candidates: [Int]
             if case .exact(let word) = first {

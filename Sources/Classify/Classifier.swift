@@ -24,7 +24,7 @@ public struct Classifier: Sendable {
     let catalog: Catalog
     let dates = NorwegianDateParser()
     /// Every lexicon phrase with its list key, compiled once for `explain`.
-    let explainPhrases: [(key: String, text: String, phrase: Phrase)]
+    let explainPhrases: [(list: PhraseList, text: String, phrase: Phrase)]
 
     /// Prepares the name matcher for `catalog` (names and aliases, longest first) and compiles
     /// the phrase lists of `lexicon` (lexicon.toml: built in, or KS's own file).
@@ -36,7 +36,7 @@ public struct Classifier: Sendable {
         self.words = words
         self.catalog = catalog
         explainPhrases = PhraseList.allCases.flatMap { list in
-            words[list.key].map { (key: list.key, text: $0, phrase: Phrase($0)) }
+            words[list.key].map { (list: list, text: $0, phrase: Phrase($0)) }
         }
     }
 

@@ -125,3 +125,24 @@ import VarselModel
         }
     }
 }
+
+/// `explain` tries only the phrases of lists the fast path found; on real texts that must give
+/// exactly the phrases trying every phrase everywhere gives.
+@Suite struct ExplainPhrasePruningTests {
+    @Test func explainFindsTheSamePhrasesAsTryingEveryPhraseAtEveryWord() throws {
+        let classifier = Classifier(catalog: TestCatalog.catalog, lexicon: ConfigLoader.builtInLexicon)
+        var checked = 0
+        for text in try FastPathTests.realTexts() {
+            let explanation = classifier.explain(ClassificationInput(title: text))
+            let words = WordText.words(of: text)
+            var expected: [String: [String]] = [:]
+            for (list, phrase, compiled) in classifier.explainPhrases
+            where words.indices.contains(where: { compiled.matches(words, at: $0) }) {
+                expected[list.key, default: []].append(phrase)
+            }
+            #expect(explanation.titlePhrases == expected, "\(text.prefix(80))")
+            checked += expected.isEmpty ? 0 : 1
+        }
+        #expect(checked > 100)
+    }
+}
