@@ -27,7 +27,10 @@ import VarselModel
             catalog: sandbox.config.catalog, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         let service = ProbeService(cycle: cycle, retention: .seconds(86_400), logger: Logger(label: "test"))
         let task = Task { try await service.run() }
-        let deadline = Date().addingTimeInterval(20)
+        // The wait ends at the fact (an incident); the deadline only bounds a failure. Alone this
+        // takes about a second; in the full suite on two cores the service's rounds queue behind
+        // CPU-bound tests, and 20 s was seen to run out.
+        let deadline = Date().addingTimeInterval(90)
         var incidents: [IncidentRecord] = []
         while incidents.isEmpty && Date() < deadline {
             try await Task.sleep(for: .milliseconds(100))
