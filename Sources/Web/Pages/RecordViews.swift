@@ -71,7 +71,7 @@ enum RecordViews {
             out.raw("</a></td>\n<td>")
             out.text(Labels.kind(n.classification.kind))
             out.raw("</td>\n<td>")
-            out.text(n.classification.apis.isEmpty ? "alle/ukjent" : n.classification.apis.joined(separator: ", "))
+            out.text(apisText(n))
             out.raw("</td>\n<td>")
             out.text(Labels.environment(n.classification.environment))
             out.raw("</td>\n<td>")
@@ -83,14 +83,9 @@ enum RecordViews {
         return out.html
     }
 
-    /// A notice as a row of a list (the notices page, the status page): only what a row shows.
-    static func noticeRow(_ n: NoticeRecord) -> [String: Any] {
-        [
-            "path": noticePath(n.id), "title": n.entry.title, "kind": Labels.kind(n.classification.kind),
-            "status": Labels.status(n.status), "environment": Labels.environment(n.classification.environment),
-            "apis": n.classification.apis.isEmpty ? "alle/ukjent" : n.classification.apis.joined(separator: ", "),
-            "published": TimeView.view(n.entry.published), "firstSeen": TimeView.view(n.firstSeenAt),
-        ]
+    /// The APIs a notice names, or that it concerns everyone (or an API the catalog lacks).
+    static func apisText(_ n: NoticeRecord) -> String {
+        n.classification.apis.isEmpty ? "alle/ukjent" : n.classification.apis.joined(separator: ", ")
     }
 
     static func notice(_ n: NoticeRecord) -> [String: Any] {
@@ -99,7 +94,7 @@ enum RecordViews {
             "kind": Labels.kind(n.classification.kind), "kindValue": n.classification.kind.rawValue,
             "status": Labels.status(n.status), "statusValue": n.status.rawValue,
             "environment": Labels.environment(n.classification.environment),
-            "apis": n.classification.apis.isEmpty ? "alle/ukjent" : n.classification.apis.joined(separator: ", "),
+            "apis": apisText(n),
             "published": TimeView.view(n.entry.published), "firstSeen": TimeView.view(n.firstSeenAt),
             "lastChanged": TimeView.view(n.lastChangedAt), "versions": n.versionCount,
             "link": webLink(n.entry.link) ?? false,
