@@ -25,10 +25,9 @@ public struct HistoryReader: Sendable {
     /// Notices matching `query`, newest published first (undated ones by first sight).
     /// - Throws: `StoreError.invalidCursor` for a `before` this list did not hand out.
     public func notices(_ query: NoticeQuery) async throws(StoreError) -> Page<NoticeRecord> {
-        let page = try await store.noticePage(
-            NoticeSearch(
-                api: query.api, kind: query.kind, environment: query.environment, status: query.status, feed: query.feed,
-                from: query.from, to: query.to, text: query.text, before: query.before, limit: PageSize.clamp(query.limit)))
+        var search = query
+        search.limit = PageSize.clamp(query.limit)
+        let page = try await store.noticePage(search)
         return Page(items: page.items, next: page.next)
     }
 
@@ -56,19 +55,17 @@ public struct HistoryReader: Sendable {
 
     /// Deliveries matching `query`, newest first.
     public func deliveries(_ query: DeliveryQuery) async throws(StoreError) -> Page<DeliveryRecord> {
-        let page = try await store.deliveryPage(
-            DeliverySearch(
-                notice: query.notice, status: query.status, subscriber: query.subscriber, channel: query.channel,
-                from: query.from, to: query.to, before: query.before, limit: PageSize.clamp(query.limit)))
+        var search = query
+        search.limit = PageSize.clamp(query.limit)
+        let page = try await store.deliveryPage(search)
         return Page(items: page.items, next: page.next)
     }
 
     /// Probe incidents matching `query`, newest opened first.
     public func incidents(_ query: IncidentQuery) async throws(StoreError) -> Page<IncidentRecord> {
-        let page = try await store.incidentPage(
-            IncidentSearch(
-                openOnly: query.openOnly, api: query.api, from: query.from, to: query.to, before: query.before,
-                limit: PageSize.clamp(query.limit)))
+        var search = query
+        search.limit = PageSize.clamp(query.limit)
+        let page = try await store.incidentPage(search)
         return Page(items: page.items, next: page.next)
     }
 

@@ -14,11 +14,12 @@ public struct DeliverySearch: Sendable, Hashable {
     public var to: Date?
     /// A `StorePage.next` of an earlier page of deliveries.
     public var before: String?
-    public var limit: Int
+    /// Rows per page; nil gives 50. (History clamps what people ask for to `PageSize`.)
+    public var limit: Int?
 
     public init(
         notice: String? = nil, status: DeliveryStatus? = nil, subscriber: SubscriberID? = nil,
-        channel: DeliveryChannel? = nil, from: Date? = nil, to: Date? = nil, before: String? = nil, limit: Int = 50
+        channel: DeliveryChannel? = nil, from: Date? = nil, to: Date? = nil, before: String? = nil, limit: Int? = nil
     ) {
         self.notice = notice
         self.status = status
@@ -53,12 +54,12 @@ extension NoticeStore {
             var sql = "SELECT * FROM delivery"
             if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
             sql += " ORDER BY id DESC LIMIT ?"
-            arguments += [search.limit + 1]
+            arguments += [(search.limit ?? 50) + 1]
             // A cursor, not fetchAll: its rows find a column by name through the statement's index
             // (fetchAll's copied rows lowercase every column name at every lookup: a sixth of the
             // deliveries page).
             let rows = try Array(Row.fetchCursor(db, sql: sql, arguments: arguments).map(Self.deliveryRecord(from:)))
-            return StorePage.cut(rows, limit: search.limit) { PageCursor(list: "d", sortKey: "", id: "\($0.id)") }
+            return StorePage.cut(rows, limit: search.limit ?? 50) { PageCursor(list: "d", sortKey: "", id: "\($0.id)") }
         }
     }
 

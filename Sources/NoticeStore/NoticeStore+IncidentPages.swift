@@ -13,10 +13,11 @@ public struct IncidentSearch: Sendable, Hashable {
     public var to: Date?
     /// A `StorePage.next` of an earlier page of incidents.
     public var before: String?
-    public var limit: Int
+    /// Rows per page; nil gives 50. (History clamps what people ask for to `PageSize`.)
+    public var limit: Int?
 
     public init(
-        openOnly: Bool = false, api: String? = nil, from: Date? = nil, to: Date? = nil, before: String? = nil, limit: Int = 50
+        openOnly: Bool = false, api: String? = nil, from: Date? = nil, to: Date? = nil, before: String? = nil, limit: Int? = nil
     ) {
         self.openOnly = openOnly
         self.api = api
@@ -51,11 +52,11 @@ extension NoticeStore {
             var sql = "SELECT * FROM incident"
             if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
             sql += " ORDER BY openedAt DESC, id DESC LIMIT ?"
-            arguments += [search.limit + 1]
+            arguments += [(search.limit ?? 50) + 1]
             let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
             let records = try Self.incidentRecords(rows, db: db)
             let keyed = zip(records, rows.map { $0["openedAt"] as String }).map { (incident: $0, openedAt: $1) }
-            let page = StorePage.cut(keyed, limit: search.limit) {
+            let page = StorePage.cut(keyed, limit: search.limit ?? 50) {
                 PageCursor(list: "i", sortKey: $0.openedAt, id: "\($0.incident.id)")
             }
             return StorePage(items: page.items.map(\.incident), next: page.next)

@@ -46,7 +46,8 @@ extension NoticeStore {
                 sql += " LIMIT ?"
                 arguments += [limit]
             }
-            return try Self.incidentRecords(Row.fetchAll(db, sql: sql, arguments: arguments), db: db)
+            // Cached: the clauses hold only placeholders, so there are few distinct texts.
+            return try Self.incidentRecords(Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments), db: db)
         }
     }
 

@@ -18,11 +18,16 @@ public struct NoticeSearch: Sendable, Hashable {
     public var text: String?
     /// A `StorePage.next` of an earlier page of notices.
     public var before: String?
-    public var limit: Int
+    /// Rows per page; nil gives 50. (History clamps what people ask for to `PageSize`.)
+    public var limit: Int?
+    /// With false, records come without their text (`summaryText`, `contentText`, `contentHTML`
+    /// empty): a list page shows none of it, and it is most of each row's bytes.
+    public var includeText: Bool
 
     public init(
         api: String? = nil, kind: NoticeKind? = nil, environment: NoticeEnvironment? = nil, status: NoticeStatus? = nil,
-        feed: FeedID? = nil, from: Date? = nil, to: Date? = nil, text: String? = nil, before: String? = nil, limit: Int = 50
+        feed: FeedID? = nil, from: Date? = nil, to: Date? = nil, text: String? = nil, before: String? = nil, limit: Int? = nil,
+        includeText: Bool = true
     ) {
         self.api = api
         self.kind = kind
@@ -34,6 +39,7 @@ public struct NoticeSearch: Sendable, Hashable {
         self.text = text
         self.before = before
         self.limit = limit
+        self.includeText = includeText
     }
 }
 
@@ -78,23 +84,35 @@ extension NoticeStore {
                 clauses.append("(\(Self.noticeSortKey), notice.id) < (?, ?)")
                 arguments += [cursor.sortKey, cursor.id]
             }
-            var sql = "SELECT notice.*, \(Self.noticeSortKey) AS sortAt FROM notice"
+            let columns = search.includeText ? "notice.*" : Self.noticeColumnsWithoutText
+            var sql = "SELECT \(columns), \(Self.noticeSortKey) AS sortAt FROM notice"
             if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
             sql += " ORDER BY \(Self.noticeSortKey) DESC, notice.id DESC LIMIT ?"
-            arguments += [search.limit + 1]
-            // Records are made from a cursor's rows (see deliveryPage), aliases added after.
+            arguments += [(search.limit ?? 50) + 1]
+            // Records are made from a cursor's rows (see deliveryPage), aliases added after. Cached:
+            // the clauses hold only placeholders, so there are few distinct texts.
             var keyed = try Array(
-                Row.fetchCursor(db, sql: sql, arguments: arguments).map { row in
+                Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments).map { row in
                     (notice: Self.noticeRecord(row, aliases: [:]), sortAt: row["sortAt"] as String)
                 })
             let aliases = try Self.aliases(db, of: keyed.map(\.notice.id.rawValue))
             for index in keyed.indices { keyed[index].notice.aliases = aliases[keyed[index].notice.id.rawValue] ?? [] }
-            let page = StorePage.cut(keyed, limit: search.limit) {
+            let page = StorePage.cut(keyed, limit: search.limit ?? 50) {
                 PageCursor(list: "n", sortKey: $0.sortAt, id: $0.notice.id.rawValue)
             }
             return StorePage(items: page.items.map(\.notice), next: page.next)
         }
     }
+
+    /// Every column a `NoticeRecord` reads, with its text columns empty (see `includeText`).
+    static let noticeColumnsWithoutText = """
+        notice.id, notice.feedID, notice.entryID, notice.title, notice.link, notice.published, notice.updated,
+        notice.categories, '' AS summaryText, '' AS contentText, '' AS contentHTML, notice.facts, notice.kind,
+        notice.apis, notice.scope, notice.windowStart, notice.windowEnd, notice.unparsedWindow, notice.cancels,
+        notice.severity, notice.unmappedComponents, notice.unrecognisedApis, notice.environment,
+        notice.maintenanceWindows, notice.status, notice.firstSeenAt, notice.lastChangedAt, notice.versionCount,
+        notice.cancelsNoticeID
+        """
 
     /// Restricts to notices whose title or text holds every term: through the FTS5 index, or by
     /// LIKE in a store opened read-only before the index existed (migrations add it on the next
@@ -135,10 +153,11 @@ extension NoticeStore {
         guard !ids.isEmpty else { return [:] }
         var result: [String: [String]] = [:]
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT alias, noticeID FROM noticeAlias WHERE noticeID IN (\(marks)) ORDER BY alias",
-            arguments: StatementArguments(ids))
-        for row in rows { result[row["noticeID"], default: []].append(row["alias"]) }
+        // Cached: a page asks with the same number of ids again and again.
+        let statement = try db.cachedStatement(
+            sql: "SELECT alias, noticeID FROM noticeAlias WHERE noticeID IN (\(marks)) ORDER BY alias")
+        let rows = try Row.fetchCursor(statement, arguments: StatementArguments(ids))
+        while let row = try rows.next() { result[row["noticeID"], default: []].append(row["alias"]) }
         return result
     }
 }

@@ -71,12 +71,12 @@ extension NoticeStore {
         try await read("list operator actions on \(notice)") { db in
             guard try db.tableExists("operatorAction") else { return [] }
             return try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM operatorAction
-                    WHERE target IN (SELECT 'delivery:' || id FROM delivery WHERE noticeID = ?)
-                    ORDER BY at DESC, id DESC
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT * FROM operatorAction
+                        WHERE target IN (SELECT 'delivery:' || id FROM delivery WHERE noticeID = ?)
+                        ORDER BY at DESC, id DESC
+                        """),
                 arguments: [notice.rawValue]
             ).map(Self.operatorAction(from:))
         }

@@ -229,7 +229,8 @@ extension NoticeStore {
                 sql += " LIMIT ?"
                 arguments += [limit]
             }
-            return try Array(Row.fetchCursor(db, sql: sql, arguments: arguments).map(Self.deliveryRecord(from:)))
+            // Cached: the clauses hold only placeholders, so there are few distinct texts.
+            return try Array(Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments).map(Self.deliveryRecord(from:)))
         }
     }
 
@@ -247,7 +248,7 @@ extension NoticeStore {
     /// The routing note history keeps for a change ("3 abonnenter ...", "ingen abonnent for inntekt").
     public func routingNote(change: Int64) async throws(StoreError) -> String? {
         try await read("read routing note") { db in
-            try String.fetchOne(db, sql: "SELECT routing FROM noticeChange WHERE id = ?", arguments: [change])
+            try String.fetchOne(db.cachedStatement(sql: "SELECT routing FROM noticeChange WHERE id = ?"), arguments: [change])
         }
     }
 

@@ -79,16 +79,21 @@ extension NoticeStore {
     public func notice(_ idOrAlias: String) async throws(StoreError) -> NoticeDetail {
         try await read("read notice \(idOrAlias)") { db in
             let id = try Self.resolveNoticeID(idOrAlias, db: db)
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM notice WHERE id = ?", arguments: [id]) else {
-                throw StoreError.noSuchNotice(idOrAlias)
-            }
-            let notice = Self.noticeRecord(row, aliases: try Self.aliasesByNotice(db, noticeID: id))
-            let versions = try Row.fetchAll(
-                db, sql: "SELECT * FROM noticeVersion WHERE noticeID = ? ORDER BY seq", arguments: [id]
-            ).map(Self.noticeVersion(from:))
-            let changes = try Row.fetchAll(
-                db, sql: "SELECT * FROM noticeChange WHERE noticeID = ? ORDER BY id", arguments: [id]
-            ).map(Self.changeRecord(from:))
+            // Cached statements and cursor rows: a notice page is read often, preparing runs
+            // GRDB's authorizer over every column and copied rows lowercase names per lookup.
+            // A cursor row is read while its cursor lives and before another statement runs.
+            let aliases = try Self.aliasesByNotice(db, noticeID: id)
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT * FROM notice WHERE id = ?"), arguments: [id])
+            guard let row = try rows.next() else { throw StoreError.noSuchNotice(idOrAlias) }
+            let notice = Self.noticeRecord(row, aliases: aliases)
+            var versions: [NoticeVersion] = []
+            let versionRows = try Row.fetchCursor(
+                db.cachedStatement(sql: "SELECT * FROM noticeVersion WHERE noticeID = ? ORDER BY seq"), arguments: [id])
+            while let row = try versionRows.next() { versions.append(Self.noticeVersion(from: row)) }
+            var changes: [ChangeRecord] = []
+            let changeRows = try Row.fetchCursor(
+                db.cachedStatement(sql: "SELECT * FROM noticeChange WHERE noticeID = ? ORDER BY id"), arguments: [id])
+            while let row = try changeRows.next() { changes.append(Self.changeRecord(from: row)) }
             return NoticeDetail(notice: notice, versions: versions, changes: changes)
         }
     }
@@ -125,9 +130,11 @@ extension NoticeStore {
     /// id its feed gave it before (see `noticeAlias`).
     static func resolveNoticeID(_ idOrAlias: String, db: Database) throws -> String {
         let id =
-            try String.fetchOne(db, sql: "SELECT id FROM notice WHERE id = ?", arguments: [idOrAlias])
-            ?? String.fetchOne(db, sql: "SELECT id FROM notice WHERE entryID = ? LIMIT 1", arguments: [idOrAlias])
-            ?? String.fetchOne(db, sql: "SELECT noticeID FROM noticeAlias WHERE alias = ? LIMIT 1", arguments: [idOrAlias])
+            try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM notice WHERE id = ?"), arguments: [idOrAlias])
+            ?? String.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM notice WHERE entryID = ? LIMIT 1"), arguments: [idOrAlias])
+            ?? String.fetchOne(
+                db.cachedStatement(sql: "SELECT noticeID FROM noticeAlias WHERE alias = ? LIMIT 1"), arguments: [idOrAlias])
         guard let id else { throw StoreError.noSuchNotice(idOrAlias) }
         return id
     }
@@ -137,7 +144,8 @@ extension NoticeStore {
         let rows =
             if let noticeID {
                 try Row.fetchAll(
-                    db, sql: "SELECT alias, noticeID FROM noticeAlias WHERE noticeID = ? ORDER BY alias", arguments: [noticeID])
+                    db.cachedStatement(sql: "SELECT alias, noticeID FROM noticeAlias WHERE noticeID = ? ORDER BY alias"),
+                    arguments: [noticeID])
             } else {
                 try Row.fetchAll(db, sql: "SELECT alias, noticeID FROM noticeAlias ORDER BY alias")
             }

@@ -172,6 +172,7 @@ func poll(_ updates: [NoticeUpdate], at: Date, classifications: [NoticeID: Class
         _ = try await store.recordModified(poll([u], at: t0))
         #expect(try await store.notice("a").notice.entry.categories == categories)
     }
+
 }
 
 @Suite struct StoredDateTests {

@@ -54,3 +54,19 @@ import VarselModel
         }
     }
 }
+
+@Suite struct PercentEncodingTests {
+    @Test func everyByteOutsideTheUnreservedSetIsEncodedAndDecodesBack() {
+        let ids = [
+            "https://skatteetaten.github.io/api-dokumentasjon/2024/01/22/inntekt#x", "plain-id_1.2~3", "æøå Å",
+            "a/b?c=d&e#f%20", "🙂", "\"<script>",
+        ]
+        for id in ids {
+            let encoded = PercentEncoding.unreserved(id)
+            #expect(encoded.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "<") }, "\(encoded)")
+            #expect(encoded.removingPercentEncoding == id)
+        }
+        #expect(PercentEncoding.unreserved("plain-id_1.2~3") == "plain-id_1.2~3")
+        #expect(PercentEncoding.unreserved("æ/") == "%C3%A6%2F")
+    }
+}

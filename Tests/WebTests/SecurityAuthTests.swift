@@ -13,7 +13,7 @@ import Testing
         try await testApplication(fixture.deps, TestCredentials.settings()).test(.router) { client in
             let response = try await client.execute(uri: "/test-page?x=1", method: .get)
             #expect(response.status == .seeOther)
-            #expect(response.headers[.location] == "/login?next=%2Ftest%2Dpage%3Fx%3D1")
+            #expect(response.headers[.location] == "/login?next=%2Ftest-page%3Fx%3D1")
         }
     }
 

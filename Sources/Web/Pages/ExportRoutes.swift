@@ -1,6 +1,7 @@
 import Foundation
 import History
 import Hummingbird
+import NoticeStore
 import VarselModel
 
 /// `/export/notices.csv`, `/export/deliveries.csv`, `/export/incidents.csv`: the list pages'

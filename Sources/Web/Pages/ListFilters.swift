@@ -1,5 +1,6 @@
 import Foundation
 import History
+import NoticeStore
 import VarselModel
 
 /// Reads the filters of the lists (pages, JSON API and CSV export share them, so a filtered page,

@@ -26,10 +26,10 @@ extension PageRoutes {
         let past = silences.filter { $0.end <= now }.reversed().prefix(50).map {
             RecordViews.silence($0, now: now, csrf: context.csrfToken)
         }
-        let apis = deps.history.config.catalog.apis.map { ["value": $0.id, "label": $0.name] }
+        let apis = HTMLBuilder.options(deps.history.config.catalog.apis.map { ($0.id, $0.name, false) })
         let view: [String: Any] = [
             "current": current, "hasCurrent": !current.isEmpty, "past": Array(past), "hasPast": !past.isEmpty,
-            "apis": apis, "defaultStart": Self.localInput(now), "defaultEnd": Self.localInput(now.addingTimeInterval(2 * 3600)),
+            "apiOptions": apis, "defaultStart": Self.localInput(now), "defaultEnd": Self.localInput(now.addingTimeInterval(2 * 3600)),
         ]
         return renderer.response("silences", page("Stilletider", current: "/silences", context, view))
     }

@@ -32,11 +32,10 @@ extension PageRoutes {
         // A count from the status index, not the dead deliveries themselves (500 records read
         // to count them was most of this page's store time).
         let deadCount = try await deps.store.outboxDepth()[.dead] ?? 0
-        let subscribers = deps.history.config.subscribers.map {
-            ["value": $0.id.rawValue, "label": $0.name, "selected": $0.id == query.subscriber]
-        }
+        let subscribers = HTMLBuilder.options(
+            deps.history.config.subscribers.map { ($0.id.rawValue, $0.name, $0.id == query.subscriber) })
         let view: [String: Any] = [
-            "rows": RecordViews.deliveryRows(result.items, csrf: context.csrfToken, back: back),
+            "rows": RecordViews.deliveryRows(result.items, csrf: context.csrfToken, back: back, on: .deliveriesPage),
             "empty": result.items.isEmpty,
             "deadCount": deadCount, "hasDead": deadCount > 0,
             "next": result.next.map { "/deliveries?" + q.with("before", $0) } ?? false,
@@ -45,7 +44,7 @@ extension PageRoutes {
                 "notice": q["notice"] ?? "", "from": q["from"] ?? "", "to": q["to"] ?? "",
                 "statuses": Labels.options(DeliveryStatus.allCases, selected: query.status, label: Labels.delivery),
                 "channels": Labels.options(DeliveryChannel.allCases, selected: query.channel, label: Labels.channel),
-                "subscribers": subscribers,
+                "subscriberOptions": subscribers,
             ] as [String: Any],
         ]
         return renderer.response("deliveries", page("Leveranser", current: "/deliveries", context, view))
@@ -62,8 +61,7 @@ extension PageRoutes {
                 "municipality": sub.municipalityNumber ?? false,
                 "channels": sub.channels.map(Labels.channel).joined(separator: ", "),
                 "follows": SubscriberJSON.describe(sub.subscription, actsFor: sub.actsFor),
-                "deliveriesPath": "/deliveries?subscriber=" + (sub.id.rawValue.addingPercentEncoding(
-                    withAllowedCharacters: .urlUnreservedCharacters) ?? sub.id.rawValue),
+                "deliveriesPath": "/deliveries?subscriber=" + PercentEncoding.unreserved(sub.id.rawValue),
                 "last": s.lastDelivery.map { RecordViews.delivery($0, csrf: context.csrfToken, back: "/subscribers") } ?? false,
             ]
         }

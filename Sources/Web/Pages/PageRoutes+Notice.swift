@@ -19,7 +19,6 @@ extension PageRoutes {
         notice["cancels"] = n.cancelsNoticeID.map { ["id": $0.rawValue, "path": RecordViews.noticePath($0)] } ?? false
         notice["severity"] = n.classification.severity?.rawValue ?? false
 
-        let deliveries = report.deliveries.map { RecordViews.delivery($0, csrf: context.csrfToken, back: path) }
         let view: [String: Any] = [
             "notice": notice,
             "versions": Self.versions(report.detail.versions),
@@ -36,8 +35,8 @@ extension PageRoutes {
             },
             "incidents": report.incidents.map(RecordViews.incident),
             "hasIncidents": !report.incidents.isEmpty,
-            "deliveries": deliveries,
-            "hasDeliveries": !deliveries.isEmpty,
+            "deliveryRows": RecordViews.deliveryRows(report.deliveries, csrf: context.csrfToken, back: path, on: .noticePage),
+            "hasDeliveries": !report.deliveries.isEmpty,
             "deadCount": report.deliveries.filter { $0.status == .dead }.count,
             "hasDead": report.deliveries.contains { $0.status == .dead },
             "actions": report.actions.map(RecordViews.action),

@@ -41,7 +41,7 @@ struct QueryValues: Sendable {
     }
 
     private static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .urlUnreservedCharacters) ?? text
+        PercentEncoding.unreserved(text)
     }
 
     private static func decode(_ text: Substring) -> String {

@@ -90,7 +90,7 @@ struct WebAuthMiddleware: RouterMiddleware {
     static func redirectToLogin(_ request: Request) -> Response {
         var target = "/login"
         if request.method == .get, let next = LoginRoutes.safeNext(request.uri.description) {
-            target += "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
+            target += "?next=" + PercentEncoding.unreserved(next)
         }
         return Response(status: .seeOther, headers: [.location: target])
     }
