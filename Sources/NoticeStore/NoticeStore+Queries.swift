@@ -155,7 +155,7 @@ extension NoticeStore {
 
     static func noticeRecord(_ row: Row, aliases: [String: [String]]) -> NoticeRecord {
         let id: String = row["id"]
-        let windowStart: Date? = row["windowStart"]
+        let windowStart = StoredDate.date(row["windowStart"])
         // A store opened read-only is not migrated: before v6 these columns are missing. Rows
         // from before v6 have no list; their one window (windowStart/windowEnd) is the list.
         let windows = row.hasColumn("maintenanceWindows") ? JSONColumn.windows(row["maintenanceWindows"]) : []
@@ -164,7 +164,7 @@ extension NoticeStore {
             kind: NoticeKind(rawValue: row["kind"]) ?? .news,
             apis: JSONColumn.strings(row["apis"]),
             scope: NoticeScope(rawValue: row["scope"]) ?? .unknown,
-            maintenanceWindow: windowStart.map { MaintenanceWindow(start: $0, end: row["windowEnd"]) },
+            maintenanceWindow: windowStart.map { MaintenanceWindow(start: $0, end: StoredDate.date(row["windowEnd"])) },
             unparsedWindow: row["unparsedWindow"], cancels: row["cancels"],
             severity: (row["severity"] as String?).flatMap(Severity.init(rawValue:)),
             unmappedComponents: JSONColumn.strings(row["unmappedComponents"]),
@@ -174,22 +174,22 @@ extension NoticeStore {
         return NoticeRecord(
             id: NoticeID(id), feedID: FeedID(row["feedID"] as String), entry: entry(from: row),
             aliases: aliases[id] ?? [], classification: classification,
-            status: NoticeStatus(rawValue: row["status"]) ?? .active, firstSeenAt: row["firstSeenAt"],
-            lastChangedAt: row["lastChangedAt"], versionCount: row["versionCount"],
+            status: NoticeStatus(rawValue: row["status"]) ?? .active, firstSeenAt: StoredDate.date(row["firstSeenAt"]) ?? Date(timeIntervalSince1970: 0),
+            lastChangedAt: StoredDate.date(row["lastChangedAt"]) ?? Date(timeIntervalSince1970: 0), versionCount: row["versionCount"],
             cancelsNoticeID: (row["cancelsNoticeID"] as String?).map { NoticeID($0) })
     }
 
     static func noticeVersion(from row: Row) -> NoticeVersion {
         NoticeVersion(
-            seq: row["seq"], seenAt: row["seenAt"], entry: entry(from: row),
+            seq: row["seq"], seenAt: StoredDate.date(row["seenAt"]) ?? Date(timeIntervalSince1970: 0), entry: entry(from: row),
             fingerprint: Fingerprint(text: row["textHash"], body: row["bodyHash"], version: row["versionHash"]))
     }
 
     /// The entry columns, which `notice` and `noticeVersion` share.
     static func entry(from row: Row) -> FeedEntry {
         FeedEntry(
-            id: row["entryID"], title: row["title"], link: row["link"], published: row["published"],
-            updated: row["updated"], categories: JSONColumn.strings(row["categories"]),
+            id: row["entryID"], title: row["title"], link: row["link"], published: StoredDate.date(row["published"]),
+            updated: StoredDate.date(row["updated"]), categories: JSONColumn.strings(row["categories"]),
             summaryText: row["summaryText"], contentText: row["contentText"], contentHTML: row["contentHTML"],
             facts: JSONColumn.decode(SourceFacts?.self, row.hasColumn("facts") ? row["facts"] : nil, default: nil))
     }
@@ -197,7 +197,7 @@ extension NoticeStore {
     static func changeRecord(from row: Row) -> ChangeRecord {
         ChangeRecord(
             id: row["id"], noticeID: NoticeID(row["noticeID"] as String), feedID: FeedID(row["feedID"] as String),
-            change: ChangeType(rawValue: row["change"]) ?? .changed, at: row["at"], title: row["title"],
+            change: ChangeType(rawValue: row["change"]) ?? .changed, at: StoredDate.date(row["at"]) ?? Date(timeIntervalSince1970: 0), title: row["title"],
             kind: NoticeKind(rawValue: row["kind"]) ?? .news,
             apis: JSONColumn.strings(row["apis"]),
             scope: NoticeScope(rawValue: row["scope"]) ?? .unknown, versionSeq: row["versionSeq"],
