@@ -212,6 +212,7 @@ let package = Package(
             dependencies: [
                 "TestSupport",
                 "VarselApp", "VarselModel", "VarselConfig", "NoticeStore", "Delivery", "Curl", "Probes", "History", "FeedFetch",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

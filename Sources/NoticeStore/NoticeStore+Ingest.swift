@@ -79,40 +79,73 @@ extension NoticeStore {
 
     /// recordModified stores one modified poll: the feed's validators, every notice update,
     /// new versions and change rows, the outbox rows `route` plans for each change, and the poll
-    /// log line, all or nothing.
+    /// log line.
+    ///
+    /// A large poll is written in several transactions of at most `updatesPerTransaction`
+    /// updates, so a first poll of 50,000 entries never holds the write lock for long (the outbox
+    /// and the probes write between them) and each transaction's dirty pages fit the page cache
+    /// (one transaction re-wrote and re-read spilled pages, growing faster than the entries).
+    /// Each transaction is whole on its own: a notice, its version, its change row and that
+    /// change's outbox rows commit together, so a crash between two leaves notices that are
+    /// stored and alerted, or not stored at all; the next poll stores the rest exactly once.
+    /// The first transaction moves the feed's `lastPollAt`, so a poller's memory of the feed
+    /// (keyed by it) is not trusted after a poll that stopped half way; the feed's validators,
+    /// success and poll line are written by the last, so the next poll fetches the feed again.
     /// - Parameter route: pure; called inside the transaction once per change row, after the row
     ///   has its id (idempotency keys are derived from it).
     /// - Returns: the change rows written, in the order of `updates`.
     public func recordModified(
         _ poll: ModifiedPoll, route: @escaping ChangeRouter = NoticeStore.routeNowhere
     ) async throws(StoreError) -> [ChangeRecord] {
-        try await write("store poll of \(poll.feed)") { db in
-            try Self.ensureFeed(db, poll.feed, url: poll.url)
-            var changes: [ChangeRecord] = []
-            let now = poll.poll.startedAt
-            for update in poll.updates {
-                if let change = try Self.apply(update, feed: poll.feed, classifications: poll.classifications, now: now, db: db) {
-                    try Self.enqueue(route(change), for: change, db: db)
-                    try Self.linkToOpenIncidents(change, db: db)
-                    changes.append(change)
-                }
-            }
-            // After all updates: a cancellation usually sits above the notice it cancels in the feed.
-            for update in poll.updates {
-                if let cancelled = poll.classifications[update.noticeID]?.cancels {
-                    try Self.linkCancellation(update.noticeID, cancels: cancelled, feed: poll.feed, db: db)
-                }
-            }
-            try Self.run(
-                db,
-                sql: """
-                    UPDATE feed SET title = COALESCE(?, title), etag = ?, lastModified = ?, lastPollAt = ?,
-                        lastSuccessAt = ?, consecutiveFailures = 0, lastError = NULL, nextPollAt = ? WHERE id = ?
-                    """,
-                arguments: [poll.title, poll.etag, poll.lastModified, d(now), d(now), d(poll.nextPollAt), poll.feed.rawValue])
-            try Self.insertPoll(db, poll.poll)
-            return changes
+        let now = poll.poll.startedAt
+        let chunks = stride(from: 0, to: max(poll.updates.count, 1), by: Self.updatesPerTransaction).map {
+            Array(poll.updates[$0..<min($0 + Self.updatesPerTransaction, poll.updates.count)])
         }
+        var changes: [ChangeRecord] = []
+        for (index, chunk) in chunks.enumerated() {
+            let isFirst = index == 0
+            let isLast = index == chunks.count - 1
+            let part = chunks.count > 1 ? " (part \(index + 1) of \(chunks.count))" : ""
+            changes += try await write("store poll of \(poll.feed)\(part)") { db in
+                if isFirst {
+                    try Self.ensureFeed(db, poll.feed, url: poll.url)
+                    try Self.run(db, sql: "UPDATE feed SET lastPollAt = ? WHERE id = ?", arguments: [d(now), poll.feed.rawValue])
+                }
+                var written: [ChangeRecord] = []
+                for update in chunk {
+                    if let change = try Self.apply(update, feed: poll.feed, classifications: poll.classifications, now: now, db: db) {
+                        try Self.enqueue(route(change), for: change, db: db)
+                        try Self.linkToOpenIncidents(change, db: db)
+                        written.append(change)
+                    }
+                }
+                if isLast { try Self.finish(poll, db: db) }
+                return written
+            }
+        }
+        return changes
+    }
+
+    /// How many notice updates one write transaction holds (see `recordModified`).
+    static let updatesPerTransaction = 250
+
+    /// The end of a modified poll: cancellations linked (after all updates: a cancellation
+    /// usually sits above the notice it cancels in the feed), the feed's state, the poll line.
+    private static func finish(_ poll: ModifiedPoll, db: Database) throws {
+        for update in poll.updates {
+            if let cancelled = poll.classifications[update.noticeID]?.cancels {
+                try linkCancellation(update.noticeID, cancels: cancelled, feed: poll.feed, db: db)
+            }
+        }
+        let now = poll.poll.startedAt
+        try run(
+            db,
+            sql: """
+                UPDATE feed SET title = COALESCE(?, title), etag = ?, lastModified = ?, lastPollAt = ?,
+                    lastSuccessAt = ?, consecutiveFailures = 0, lastError = NULL, nextPollAt = ? WHERE id = ?
+                """,
+            arguments: [poll.title, poll.etag, poll.lastModified, d(now), d(now), d(poll.nextPollAt), poll.feed.rawValue])
+        try insertPoll(db, poll.poll)
     }
 
     static func apply(

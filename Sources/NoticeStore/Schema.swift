@@ -369,6 +369,12 @@ enum Schema {
                     END;
                     """)
         }
+        migrator.registerMigration("v9-cancellation-lookup") { db in
+            // A cancellation ("Utgår - X") is linked to the oldest notice of its feed titled X.
+            // Without an index that was a scan of every notice per cancellation: a first poll of
+            // 5,000 entries with 1,000 cancellations read the notice table 1,000 times (7 s).
+            try db.execute(sql: "CREATE INDEX notice_on_feed_title ON notice(feedID, title, firstSeenAt, id)")
+        }
         return migrator
     }
 }
