@@ -19,6 +19,10 @@ enum ReasonText {
             let name = apiNames[value] ?? value
             return "varselet gjelder \(name), som API-ene dere får varsler om krever"
         case "scope": return "dere abonnerer på varsler som gjelder alle Skatteetatens tjenester"
+        case "storm":
+            return "kilden ga \(value) varslingsverdige endringer i én henting (varselstorm): ingen av dem sendes "
+                + "til kommuner eller leverandører, og dette er det eneste varselet KS får om stormen; "
+                + "alle endringene står i historikken"
         default: break
         }
         switch code {

@@ -131,7 +131,9 @@ extension NoticeStore {
             id: FeedID(row["id"] as String), url: row["url"], title: row["title"], etag: row["etag"],
             lastModified: row["lastModified"], lastPollAt: row["lastPollAt"], lastSuccessAt: row["lastSuccessAt"],
             consecutiveFailures: row["consecutiveFailures"], lastError: row["lastError"], nextPollAt: row["nextPollAt"],
-            missingCount: row["missingCount"] ?? 0)
+            missingCount: row["missingCount"] ?? 0,
+            // A store opened read-only before v10 has no such column.
+            stormSince: row.hasColumn("stormSince") ? StoredDate.date(row["stormSince"]) : nil)
     }
 }
 

@@ -15,11 +15,15 @@ public struct ModifiedPoll: Sendable {
     public var classifications: [NoticeID: Classification]
     public var poll: PollRecord
     public var nextPollAt: Date?
+    /// Whether this poll is an alert storm (`AlertStorm`): the feed's `stormSince` is kept (or
+    /// set) when it is, and cleared when it is not.
+    public var storm: Bool
 
     public init(
         feed: FeedID, url: String, title: String?, etag: String?, lastModified: String?, updates: [NoticeUpdate],
-        classifications: [NoticeID: Classification], poll: PollRecord, nextPollAt: Date?
+        classifications: [NoticeID: Classification], poll: PollRecord, nextPollAt: Date?, storm: Bool = false
     ) {
+        self.storm = storm
         self.feed = feed
         self.url = url
         self.title = title
@@ -142,9 +146,14 @@ extension NoticeStore {
             db,
             sql: """
                 UPDATE feed SET title = COALESCE(?, title), etag = ?, lastModified = ?, lastPollAt = ?,
-                    lastSuccessAt = ?, consecutiveFailures = 0, lastError = NULL, nextPollAt = ? WHERE id = ?
+                    lastSuccessAt = ?, consecutiveFailures = 0, lastError = NULL, nextPollAt = ?,
+                    stormSince = CASE WHEN ? THEN COALESCE(stormSince, ?) END
+                WHERE id = ?
                 """,
-            arguments: [poll.title, poll.etag, poll.lastModified, d(now), d(now), d(poll.nextPollAt), poll.feed.rawValue])
+            arguments: [
+                poll.title, poll.etag, poll.lastModified, d(now), d(now), d(poll.nextPollAt), poll.storm, d(now),
+                poll.feed.rawValue,
+            ])
         try insertPoll(db, poll.poll)
     }
 

@@ -375,6 +375,10 @@ enum Schema {
             // 5,000 entries with 1,000 cancellations read the notice table 1,000 times (7 s).
             try db.execute(sql: "CREATE INDEX notice_on_feed_title ON notice(feedID, title, firstSeenAt, id)")
         }
+        migrator.registerMigration("v10-alert-storm") { db in
+            // Since when a source has been in an alert storm, so KS support is told once per storm.
+            try db.execute(sql: "ALTER TABLE feed ADD COLUMN stormSince DATETIME")
+        }
         return migrator
     }
 }

@@ -36,7 +36,7 @@ public import VarselModel
 /// `route` walks only the rules filed under the change's APIs, sorts the matched subscribers'
 /// indices (subscribers are pre-sorted by id), and hashes one idempotency key per delivery.
 public struct Router: Sendable {
-    private let subscribers: [Target]
+    let subscribers: [Target]
     private let table: RoutingTable
 
     /// A subscriber as routing needs it: identity plus, per channel, its recipients and the

@@ -60,6 +60,21 @@ enum RoutingNote {
         count == 1 ? "1 abonnent" : "\(count) abonnenter"
     }
 
+    /// "varselstorm: 412 varslingsverdige endringer i én henting (grensen er 25), holdt tilbake
+    /// fra 37 abonnenter; KS varslet (2 leveranser)", or "…; KS er alt varslet om stormen".
+    static func storm(_ storm: AlertStorm, wouldReach: Int, toldKS deliveries: Int) -> String {
+        var line = "varselstorm: \(storm.changes) varslingsverdige endringer i én henting (grensen er \(storm.threshold))"
+        line += wouldReach > 0 ? ", holdt tilbake fra \(subscribers(wouldReach))" : ", ingen abonnent ville fått den"
+        if deliveries > 0 {
+            line += "; KS varslet (\(deliveries == 1 ? "1 leveranse" : "\(deliveries) leveranser"))"
+        } else if storm.tellKS && storm.firstNotice != nil {
+            line += "; KS varsles på stormens første endring"
+        } else {
+            line += "; KS er alt varslet om stormen"
+        }
+        return line
+    }
+
     /// Why a platform notice reached the subscribers of other APIs: "Maskinporten: alle API-er
     /// som krever Maskinporten".
     static func platformReach(_ name: String) -> String {

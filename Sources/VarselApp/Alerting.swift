@@ -6,7 +6,7 @@ public import Logging
 public import NoticeStore
 import Routing
 public import VarselConfig
-import VarselModel
+public import VarselModel
 
 /// The alerting half of a runtime: who gets what (routing over the current subscribers), what
 /// it says (the current templates), and the outbox worker that sends it.
@@ -56,6 +56,12 @@ public final class Alerting: Sendable {
     public var route: ChangeRouter {
         let router = self.router
         return { change in router.value.route(change) }
+    }
+
+    /// Plans the alerts of one change of a poll in an alert storm (pure, as `route`).
+    public func route(inStorm storm: AlertStorm) -> ChangeRouter {
+        let router = self.router
+        return { change in router.value.route(change, inStorm: storm) }
     }
 
     /// Re-reads the configuration's subscribers and templates. On any error the current ones stay.

@@ -17,12 +17,15 @@ public struct FeedPollReport: Sendable, Hashable {
     public var error: String?
     /// When a failed feed will be tried again.
     public var retryIn: Duration?
+    /// Set when the poll brought more alerting changes than the feed's `storm_threshold`.
+    public var storm: AlertStorm?
 
     public init(
         feed: FeedID, outcome: PollOutcome, duration: Double, entries: Int = 0, skipped: Int = 0,
         summary: DiffSummary = DiffSummary(), isBaseline: Bool = false, changes: [ChangeRecord] = [],
-        error: String? = nil, retryIn: Duration? = nil
+        error: String? = nil, retryIn: Duration? = nil, storm: AlertStorm? = nil
     ) {
+        self.storm = storm
         self.feed = feed
         self.outcome = outcome
         self.duration = duration

@@ -60,6 +60,7 @@ public struct FeedPollerService: Service {
 
     private func log(_ report: FeedPollReport) {
         telemetry.poll(feed: report.feed, outcome: report.outcome.rawValue)
+        if report.storm != nil { telemetry.alertStorm(feed: report.feed) }
         switch report.outcome {
         case .failed:
             logger.warning(

@@ -6,7 +6,7 @@ public import Logging
 import NoticeDiff
 public import NoticeStore
 public import VarselConfig
-import VarselModel
+public import VarselModel
 
 /// One poll of one feed, start to finish: fetch, parse, diff, classify, store.
 ///
@@ -24,6 +24,8 @@ public struct PollCycle: Sendable {
     public let logger: Logger
     /// Plans the alerts of each change; runs inside the store's transaction (see `Alerting.route`).
     let route: ChangeRouter
+    /// Plans them in an alert storm instead (see `Alerting.route(inStorm:)`).
+    let stormRoute: @Sendable (AlertStorm) -> ChangeRouter
     /// Called after a poll wrote changes, so the outbox worker looks at once.
     let changesStored: @Sendable () -> Void
     let cache = StoredNoticeCache()
@@ -31,8 +33,10 @@ public struct PollCycle: Sendable {
     public init(
         store: NoticeStore, fetcher: FeedFetcher, parser: FeedParser = FeedParser(), classifier: Classifier,
         backoff: BackoffPolicy, logger: Logger, route: @escaping ChangeRouter = NoticeStore.routeNowhere,
+        stormRoute: @escaping @Sendable (AlertStorm) -> ChangeRouter = { _ in NoticeStore.routeNowhere },
         changesStored: @escaping @Sendable () -> Void = {}
     ) {
+        self.stormRoute = stormRoute
         self.store = store
         self.fetcher = fetcher
         self.parser = parser
@@ -116,11 +120,20 @@ public struct PollCycle: Sendable {
             let poll = PollRecord(
                 feedID: feed.id, startedAt: now, duration: elapsed(), outcome: .modified, httpStatus: parsed.status,
                 bytes: parsed.bytes, entries: parsed.entries.count, summary: summary)
+            let storm = Self.storm(in: updates, feed: feed, state: state)
+            if let storm {
+                logger.warning(
+                    "alert storm: changes stored, not sent; KS support \(storm.tellKS ? "told" : "already told")",
+                    metadata: [
+                        "feed": "\(feed.id)", "alerting_changes": "\(storm.changes)", "storm_threshold": "\(storm.threshold)",
+                    ])
+            }
             let changes = try await store.recordModified(
                 ModifiedPoll(
                     feed: feed.id, url: feed.url, title: parsed.title, etag: parsed.validators.etag,
                     lastModified: parsed.validators.lastModified, updates: updates, classifications: classifications,
-                    poll: poll, nextPollAt: now.addingTimeInterval(feed.interval.seconds)), route: route)
+                    poll: poll, nextPollAt: now.addingTimeInterval(feed.interval.seconds), storm: storm != nil),
+                route: storm.map(stormRoute) ?? route)
             if !parsed.documents.isEmpty {
                 try await store.saveSourceDocuments(
                     feed: feed.id,
@@ -134,8 +147,18 @@ public struct PollCycle: Sendable {
             cache.store(stored.applying(updates), for: feed.id, polledAt: now)
             return FeedPollReport(
                 feed: feed.id, outcome: .modified, duration: elapsed(), entries: parsed.entries.count,
-                skipped: parsed.skipped.count, summary: summary, isBaseline: isFirstPoll, changes: changes)
+                skipped: parsed.skipped.count, summary: summary, isBaseline: isFirstPoll, changes: changes, storm: storm)
         }
+    }
+
+    /// An alert storm when the poll's alerting changes exceed the feed's threshold; KS support
+    /// is told unless the feed's previous poll was already one (`FeedState.stormSince`).
+    static func storm(in updates: [NoticeUpdate], feed: FeedConfig, state: FeedState?) -> AlertStorm? {
+        let alerting = updates.filter { $0.change?.isAlerting == true }
+        guard alerting.count > feed.stormThreshold else { return nil }
+        return AlertStorm(
+            changes: alerting.count, threshold: feed.stormThreshold, firstNotice: alerting.first?.noticeID,
+            tellKS: state?.stormSince == nil)
     }
 
     private func differ(for feed: FeedConfig) -> NoticeDiffer {

@@ -40,6 +40,7 @@ public struct Runtime: Sendable {
         cycle = PollCycle(
             store: store, fetcher: fetcher, classifier: Classifier(catalog: config.catalog, lexicon: config.lexicon),
             backoff: BackoffPolicy(maxDelay: config.poll.maxBackoff), logger: logger, route: alerting.route,
+            stormRoute: { alerting.route(inStorm: $0) },
             changesStored: { worker.wake() })
         // Probes get a curl thread of their own: a round opens a fresh connection per target at
         // once, and must not wait behind a fan-out's webhooks (time waiting counts as timeout).

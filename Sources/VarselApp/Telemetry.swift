@@ -9,7 +9,7 @@ import VarselModel
 /// `varselvakt_probe_duration_seconds{api,environment}` (histogram),
 /// `varselvakt_incidents_opened_total{api,environment}`,
 /// `varselvakt_deliveries_total{channel,outcome}` (sent, failed, dead),
-/// `varselvakt_polls_total{feed,outcome}`.
+/// `varselvakt_polls_total{feed,outcome}`, `varselvakt_alert_storm_polls_total{feed}`.
 public struct Telemetry: Sendable {
     let factory: any MetricsFactory
 
@@ -35,6 +35,11 @@ public struct Telemetry: Sendable {
     func delivery(channel: DeliveryChannel, outcome: String) {
         Counter(label: "varselvakt_deliveries_total", dimensions: [("channel", channel.rawValue), ("outcome", outcome)], factory: factory)
             .increment()
+    }
+
+    /// A poll whose alerting changes exceeded the feed's `storm_threshold` (stored, not sent).
+    func alertStorm(feed: FeedID) {
+        Counter(label: "varselvakt_alert_storm_polls_total", dimensions: [("feed", feed.rawValue)], factory: factory).increment()
     }
 
     func poll(feed: FeedID, outcome: String) {

@@ -48,7 +48,8 @@ extension FeedConfig {
             maxBytes: try reader.byteSize("max_bytes", in: Limits.maxBytes),
             maxRedirects: try reader.int("max_redirects", in: Limits.maxRedirects),
             withdrawAfterPolls: try reader.int("withdraw_after_polls", in: Limits.withdrawAfterPolls),
-            baselineAlertMaxAge: try reader.duration("baseline_alert_max_age"))
+            baselineAlertMaxAge: try reader.duration("baseline_alert_max_age"),
+            stormThreshold: try reader.int("storm_threshold", in: Limits.stormThreshold))
         try reader.rejectUnknownKeys()
     }
 

@@ -22,13 +22,16 @@ public struct FeedConfig: Sendable, Hashable {
     public var maxRedirects: Int
     public var withdrawAfterPolls: Int
     public var baselineAlertMaxAge: Duration
+    /// See `PollDefaults.stormThreshold`.
+    public var stormThreshold: Int
 
     /// A feed with the given settings; any setting left out takes `defaults`' value.
     public init(
         id: FeedID, url: String, format: SourceFormat = .auto, apis: [String] = [], allowHTTP: Bool = false,
         defaults: PollDefaults = PollDefaults(),
         interval: Duration? = nil, timeout: Duration? = nil, connectTimeout: Duration? = nil, maxBytes: Int? = nil,
-        maxRedirects: Int? = nil, withdrawAfterPolls: Int? = nil, baselineAlertMaxAge: Duration? = nil
+        maxRedirects: Int? = nil, withdrawAfterPolls: Int? = nil, baselineAlertMaxAge: Duration? = nil,
+        stormThreshold: Int? = nil
     ) {
         self.id = id
         self.url = url
@@ -42,5 +45,6 @@ public struct FeedConfig: Sendable, Hashable {
         self.maxRedirects = maxRedirects ?? defaults.maxRedirects
         self.withdrawAfterPolls = withdrawAfterPolls ?? defaults.withdrawAfterPolls
         self.baselineAlertMaxAge = baselineAlertMaxAge ?? defaults.baselineAlertMaxAge
+        self.stormThreshold = stormThreshold ?? defaults.stormThreshold
     }
 }

@@ -6,6 +6,7 @@ extension PollDefaults {
         static let maxBytes = (1 << 10)...(1 << 30)
         static let maxRedirects = 0...20
         static let withdrawAfterPolls = 1...1000
+        static let stormThreshold = 1...100_000
     }
 
     /// `[poll]`: every key optional; absent keys keep the defaults.
@@ -19,6 +20,7 @@ extension PollDefaults {
         if let value = try reader.int("withdraw_after_polls", in: Limits.withdrawAfterPolls) { withdrawAfterPolls = value }
         if let value = try reader.duration("max_backoff", atLeast: Limits.minimumInterval) { maxBackoff = value }
         if let value = try reader.duration("baseline_alert_max_age") { baselineAlertMaxAge = value }
+        if let value = try reader.int("storm_threshold", in: Limits.stormThreshold) { stormThreshold = value }
         if let value = try reader.nonEmptyString("user_agent") {
             // It goes into a request header verbatim: a line break would inject headers.
             guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {

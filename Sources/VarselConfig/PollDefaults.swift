@@ -18,13 +18,16 @@ public struct PollDefaults: Sendable, Hashable {
     /// On a feed's first poll (empty store), entries newer than this are alerted; older ones are
     /// only recorded as baseline. Zero means alert nothing on the first poll.
     public var baselineAlertMaxAge: Duration
+    /// More alerting changes than this in one poll of one source is an alert storm: all are
+    /// stored, none sent to subscribers, KS support told once (`AlertStorm`). 1...100,000.
+    public var stormThreshold: Int
     /// User-Agent override; nil means varselvakt's default (name, version, contact).
     public var userAgent: String?
 
     public init(
         interval: Duration = .seconds(300), timeout: Duration = .seconds(30), connectTimeout: Duration = .seconds(10),
         maxBytes: Int = 5 << 20, maxRedirects: Int = 5, withdrawAfterPolls: Int = 2, maxBackoff: Duration = .seconds(3600),
-        baselineAlertMaxAge: Duration = .zero, userAgent: String? = nil
+        baselineAlertMaxAge: Duration = .zero, stormThreshold: Int = 25, userAgent: String? = nil
     ) {
         self.interval = interval
         self.timeout = timeout
@@ -34,6 +37,7 @@ public struct PollDefaults: Sendable, Hashable {
         self.withdrawAfterPolls = withdrawAfterPolls
         self.maxBackoff = maxBackoff
         self.baselineAlertMaxAge = baselineAlertMaxAge
+        self.stormThreshold = stormThreshold
         self.userAgent = userAgent
     }
 }

@@ -28,6 +28,7 @@ extension VarselvaktConfig {
                 feed.baselineAlertMaxAge == .zero
                 ? "no alerts on first poll" : "first poll alerts entries newer than \(Self.format(feed.baselineAlertMaxAge))"
             lines.append("    withdrawn after \(feed.withdrawAfterPolls) polls missing; \(baseline)")
+            lines.append("    alert storm above \(feed.stormThreshold) alerting changes in one poll (KS told once, nobody else)")
             if !feed.apis.isEmpty {
                 let names = feed.apis.map { id in catalog.api(id).map { "\(id) (\($0.name))" } ?? id }
                 lines.append("    APIs when a notice names none: \(names.joined(separator: ", "))")

@@ -108,13 +108,16 @@ public struct FeedState: Sendable, Hashable, Codable {
     /// Active notices currently missing from the feed (counting towards withdrawal). A
     /// `304 Not Modified` poll only has work to do when this is above zero.
     public var missingCount: Int
+    /// Since when the source has been in an alert storm (`AlertStorm`); nil when it is not.
+    public var stormSince: Date?
 
     public init(
         id: FeedID, url: String, title: String? = nil, etag: String? = nil, lastModified: String? = nil,
         lastPollAt: Date? = nil, lastSuccessAt: Date? = nil, consecutiveFailures: Int = 0, lastError: String? = nil,
-        nextPollAt: Date? = nil, missingCount: Int = 0
+        nextPollAt: Date? = nil, missingCount: Int = 0, stormSince: Date? = nil
     ) {
         self.missingCount = missingCount
+        self.stormSince = stormSince
         self.id = id
         self.url = url
         self.title = title

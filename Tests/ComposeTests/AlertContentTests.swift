@@ -161,6 +161,12 @@ import VarselModel
         #expect(all.text.contains("fordi dere abonnerer på alle varsler."))
     }
 
+    @Test func kSupportIsToldWhyAStormAlertIsTheOnlyOne() throws {
+        let storm = try parts(AlertFixtures.context(entry: AlertFixtures.inntektEntry, reason: "storm:412"))
+        #expect(storm.text.contains("kilden ga 412 varslingsverdige endringer i én henting (varselstorm)"))
+        #expect(storm.text.contains("ingen av dem sendes til kommuner eller leverandører"))
+    }
+
     @Test func scopeAllAndUnknownAreSpelledOut() throws {
         #expect(try parts(AlertFixtures.maintenance()).text.contains("Gjelder: alle Skatteetatens tjenester"))
         #expect(try parts(AlertFixtures.context(entry: AlertFixtures.inntektEntry)).text.contains(

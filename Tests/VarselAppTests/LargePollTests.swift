@@ -23,8 +23,9 @@ import VarselModel
         secret = "s"
         """
 
-    /// An Atom feed of `count` incidents about Folkeregisteret, one hour apart.
-    static func atom(_ count: Int) -> Data {
+    /// An Atom feed of `count` incidents about Folkeregisteret, one hour apart; `revision`
+    /// rewrites every entry's text (a source that changes every entry on every poll).
+    static func atom(_ count: Int, revision: Int = 0) -> Data {
         var text = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom"><title>Stor kilde</title><id>urn:test:large</id>
@@ -38,7 +39,7 @@ import VarselModel
             text += """
                 <entry><id>urn:test:large:\(index)</id><title>Feil i Folkeregisteret nummer \(index)</title>
                 <updated>\(at)</updated><published>\(at)</published>
-                <content type="html">&lt;p&gt;Folkeregisteret svarer ikke (sak \(index)). Vi jobber med saken.&lt;/p&gt;</content>
+                <content type="html">&lt;p&gt;Folkeregisteret svarer ikke (sak \(index)). Vi jobber med saken.\(revision > 0 ? " Oppdatering \(revision): feilen er ikke rettet." : "")&lt;/p&gt;</content>
                 </entry>
 
                 """

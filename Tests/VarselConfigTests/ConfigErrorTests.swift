@@ -56,7 +56,7 @@ import VarselConfig
             error.description
                 == "varselvakt.toml:7: feeds[1].intervall: unknown key; did you mean \"interval\"? (allowed here: url, "
                 + "path, allow_http, format, name, apis, interval, timeout, connect_timeout, max_bytes, max_redirects, "
-                + "withdraw_after_polls, baseline_alert_max_age)")
+                + "withdraw_after_polls, baseline_alert_max_age, storm_threshold)")
     }
 
     /// toml++ keeps a table's keys sorted; the report follows the file instead.

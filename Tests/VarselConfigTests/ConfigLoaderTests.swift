@@ -171,3 +171,33 @@ import VarselModel
         #expect(summary.contains("APIs when a notice names none: inntekt (Inntekt API)"))
     }
 }
+
+@Suite struct StormThresholdConfigTests {
+    @Test func theThresholdComesFromPollAndAFeedMayOverrideIt() throws {
+        let config = try ConfigLoader.load(
+            text: """
+                [store]
+                path = "s.sqlite"
+                [poll]
+                storm_threshold = 40
+                [[feeds]]
+                name = "a"
+                url = "https://example.org/a.xml"
+                [[feeds]]
+                name = "b"
+                url = "https://example.org/b.xml"
+                storm_threshold = 5
+                """, file: "storm.toml", baseDirectory: "/tmp")
+        #expect(config.feeds.map(\.stormThreshold) == [40, 5])
+        #expect(PollDefaults().stormThreshold == 25)
+    }
+
+    @Test func aThresholdOutOfRangeIsRefusedNamingTheKey() {
+        #expect {
+            try ConfigLoader.load(
+                text: "[store]\npath = \"s.sqlite\"\n[poll]\nstorm_threshold = 0\n", file: "bad.toml", baseDirectory: "/tmp")
+        } throws: { error in
+            "\(error)".contains("storm_threshold") && "\(error)".contains("bad.toml")
+        }
+    }
+}

@@ -154,6 +154,7 @@ struct StatusJSON: Encodable, Sendable {
         var consecutiveFailures: Int
         var lastError: String?
         var nextPollAt: String?
+        var stormSince: String?
 
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -165,10 +166,12 @@ struct StatusJSON: Encodable, Sendable {
             try c.encode(consecutiveFailures, forKey: .consecutiveFailures)
             try c.encode(lastError, forKey: .lastError)
             try c.encode(nextPollAt, forKey: .nextPollAt)
+            try c.encode(stormSince, forKey: .stormSince)
         }
         enum CodingKeys: String, CodingKey {
             case feed, name, url, lastPollAt = "last_poll_at", lastSuccessAt = "last_success_at"
             case consecutiveFailures = "consecutive_failures", lastError = "last_error", nextPollAt = "next_poll_at"
+            case stormSince = "storm_since"
         }
     }
 
@@ -190,7 +193,8 @@ struct StatusJSON: Encodable, Sendable {
             Source(
                 feed: s.feed.rawValue, name: s.name, url: s.url, lastPollAt: s.state?.lastPollAt.map(OutputDate.iso),
                 lastSuccessAt: s.state?.lastSuccessAt.map(OutputDate.iso), consecutiveFailures: s.state?.consecutiveFailures ?? 0,
-                lastError: s.state?.lastError, nextPollAt: s.state?.nextPollAt.map(OutputDate.iso))
+                lastError: s.state?.lastError, nextPollAt: s.state?.nextPollAt.map(OutputDate.iso),
+                stormSince: s.state?.stormSince.map(OutputDate.iso))
         }
     }
 

@@ -14,6 +14,7 @@ extension PageRoutes {
                 "lastSuccess": TimeView.view(s.state?.lastSuccessAt), "lastPoll": TimeView.view(s.state?.lastPollAt),
                 "failures": s.state?.consecutiveFailures ?? 0, "failing": (s.state?.consecutiveFailures ?? 0) > 0,
                 "error": s.state?.lastError ?? false, "nextPoll": TimeView.view(s.state?.nextPollAt),
+                "storm": TimeView.view(s.state?.stormSince),
             ]
         }
         return renderer.response("status", page("Status", current: "/", context, ["apis": StatusRows.apis(report.apis), "sources": sources]))
