@@ -15,6 +15,11 @@ final class Transfer: @unchecked Sendable {
     /// A body over the limit ends the transfer with what fits, instead of failing.
     let truncateBody: Bool
     let captureCertificate: Bool
+    /// ``CurlRequest/addressFilter``; `nil` connects anywhere.
+    let addressFilter: (@Sendable ([UInt8]) -> String?)?
+    /// The first address the filter refused and why; turns the connect failure into
+    /// ``CurlError/addressRefused(url:address:reason:)``. Curl thread only.
+    var addressRefusal: (address: String, reason: String)?
     let isCancelled = Atomic<Bool>(false)
     var continuation: CheckedContinuation<CurlResponse, any Error>?
 
@@ -40,6 +45,7 @@ final class Transfer: @unchecked Sendable {
         self.maxResponseBytes = max(0, request.maxResponseBytes)
         self.truncateBody = request.truncateBody
         self.captureCertificate = request.captureCertificate
+        self.addressFilter = request.addressFilter
         self.upload = request.body
         self.isMail = request.mail != nil
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
@@ -97,6 +103,7 @@ final class Transfer: @unchecked Sendable {
             try check(vv_easy_setopt_str(easy, CURLOPT_USERAGENT, agent), "CURLOPT_USERAGENT")
         }
         try configureHeaders(request)
+        if addressFilter != nil { try configureAddressGuard() }
         if let mail = request.mail {
             try configureMail(mail)
         } else {
@@ -249,6 +256,9 @@ final class Transfer: @unchecked Sendable {
         let buffered = String(cString: errorBuffer)
         let message = mailReplyPrefix() + (buffered.isEmpty ? String(cString: curl_easy_strerror(code)) : buffered)
         let number = Int(code.rawValue)
+        if let refusal = addressRefusal, code == CURLE_COULDNT_CONNECT || code == CURLE_ABORTED_BY_CALLBACK {
+            return .addressRefused(url: url, address: refusal.address, reason: refusal.reason)
+        }
         switch code {
         case CURLE_WRITE_ERROR where exceededLimit, CURLE_FILESIZE_EXCEEDED:
             return .bodyTooLarge(url: url, limit: maxResponseBytes)

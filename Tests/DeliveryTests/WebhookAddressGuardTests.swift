@@ -1,0 +1,95 @@
+import Curl
+import Delivery
+import Foundation
+import TestSupport
+import Testing
+import VarselModel
+
+/// The SSRF guard against a real receiver on 127.0.0.1: the default refuses loopback at connect
+/// time (the receiver's own log proves nothing arrived), an explicit allow-list lets it through.
+@Suite("Webhook SSRF guard against a real receiver on 127.0.0.1")
+struct WebhookAddressGuardTests {
+    /// The permanent error of `result`, or a recorded issue.
+    private func permanentError(_ result: AttemptResult) -> String? {
+        guard case .permanent(let error) = result else {
+            Issue.record("expected a permanent failure, got \(result)")
+            return nil
+        }
+        return error
+    }
+
+    @Test func loopbackReceiverIsRefusedByDefaultAndSeesNoRequest() async throws {
+        try await withHookServer { server, client in
+            let transport = webhookTransport(client, policy: WebhookAddressPolicy())
+            let result = await transport.send(server.url("/hook?id=guarded"))
+            let error = try #require(permanentError(result))
+            #expect(
+                error
+                    == "webhook to http://127.0.0.1:\(server.port)/hook refused: 127.0.0.1 resolves to 127.0.0.1, "
+                    + "a loopback address; allow it with [delivery] allow_private_webhooks")
+            #expect(try await server.hookLog(id: "guarded", client: client).isEmpty)
+        }
+    }
+
+    @Test func loopbackReceiverIsDeliveredWhenItsBlockIsAllowed() async throws {
+        try await withHookServer { server, client in
+            let result = await webhookTransport(client, policy: loopbackAllowed).send(server.url("/hook?id=allowed"))
+            #expect(result == .delivered(detail: "HTTP 200"))
+            #expect(try await server.hookLog(id: "allowed", client: client).count == 1)
+        }
+    }
+
+    @Test func allowingAnotherPrivateBlockDoesNotAllowLoopback() async throws {
+        try await withHookServer { server, client in
+            let policy = WebhookAddressPolicy(allowed: [try IPNetwork(cidr: "10.1.0.0/16")])
+            let result = await webhookTransport(client, policy: policy).send(server.url("/hook?id=other"))
+            #expect(permanentError(result)?.contains("a loopback address") == true)
+            #expect(try await server.hookLog(id: "other", client: client).isEmpty)
+        }
+    }
+
+    /// `localhost` is a name: only the connect-time check sees that it resolves to loopback.
+    @Test func hostNameThatResolvesToLoopbackIsRefused() async throws {
+        try await withHookServer { server, client in
+            let url = "http://localhost:\(server.port)/hook?id=name"
+            let result = await webhookTransport(client, policy: WebhookAddressPolicy()).send(url)
+            let error = try #require(permanentError(result))
+            #expect(error.contains("localhost resolves to "))
+            #expect(error.contains(", a loopback address; allow it with [delivery] allow_private_webhooks"))
+            #expect(try await server.hookLog(id: "name", client: client).isEmpty)
+        }
+    }
+
+    @Test func ipv6LoopbackIsRefused() async throws {
+        try await withHookServer { server, client in
+            let result = await webhookTransport(client, policy: WebhookAddressPolicy()).send(
+                "http://[::1]:\(server.port)/hook?id=v6")
+            let error = try #require(permanentError(result))
+            #expect(error.contains("[::1] resolves to ::1, a loopback address"))
+        }
+    }
+
+    /// Linux connects an IPv6 socket to `::ffff:127.0.0.1` through to the IPv4 listener, so
+    /// without the guard this request would arrive.
+    @Test func ipv4MappedLoopbackIsRefused() async throws {
+        try await withHookServer { server, client in
+            let result = await webhookTransport(client, policy: WebhookAddressPolicy()).send(
+                "http://[::ffff:127.0.0.1]:\(server.port)/hook?id=mapped")
+            let error = try #require(permanentError(result))
+            #expect(error.contains("resolves to ::ffff:127.0.0.1, a loopback address"))
+            #expect(try await server.hookLog(id: "mapped", client: client).isEmpty)
+        }
+    }
+
+    /// The shared client keeps connections open: a feed poll or probe of the same host and port
+    /// leaves one that curl reuses without opening a socket. The check before sending catches it.
+    @Test func connectionLeftOpenByAnUnguardedTransferIsNotReused() async throws {
+        try await withHookServer { server, client in
+            let opener = try await client.perform(CurlRequest(url: server.url("/hookcount")))
+            #expect(opener.statusCode == 200)
+            let result = await webhookTransport(client, policy: WebhookAddressPolicy()).send(server.url("/hook?id=reused"))
+            #expect(permanentError(result)?.contains("127.0.0.1 resolves to 127.0.0.1, a loopback address") == true)
+            #expect(try await server.hookLog(id: "reused", client: client).isEmpty)
+        }
+    }
+}
