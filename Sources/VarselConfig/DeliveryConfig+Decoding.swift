@@ -50,7 +50,7 @@ extension DeliveryConfig {
     static func networks(_ texts: [String], key: String, reader: TableReader) throws(ConfigError) -> [IPNetwork] {
         var networks: [IPNetwork] = []
         for (position, text) in texts.enumerated() {
-            do {
+            do throws(IPNetwork.ParseError) {
                 networks.append(try IPNetwork(cidr: text))
             } catch {
                 throw .invalidValue(

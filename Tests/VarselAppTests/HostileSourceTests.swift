@@ -32,24 +32,19 @@ import VarselModel
         return last
     }
 
-    @Test(.timeLimit(.minutes(2)))
-    func endlessSlowSourceEndsAtTheTimeoutAndKeepsNotices() async throws {
+    /// An endless body trickling in (only the timeout can end it) and a gzip bomb (4 GiB of
+    /// zeros in ~4 MB; only the size cap on decoded bytes ends it).
+    @Test(.timeLimit(.minutes(2)), arguments: [
+        ("/endless?ms=20&chunk=64", "timeout = \"1s\"", "no complete response within 1 s"),
+        ("/gzipbomb?mib=4096", "max_bytes = \"2MiB\"", "body exceeds the limit of 2097152 bytes"),
+    ])
+    func hostileSourceEndsAtItsLimitAndKeepsNotices(then: String, keys: String, error: String) async throws {
         let server = try LocalHTTPServer()
         defer { server.stop() }
-        let box = try sandbox(server, id: "slow", then: "/endless?ms=20&chunk=64", keys: "timeout = \"1s\"")
+        let box = try sandbox(server, id: "hostile", then: then, keys: keys)
         defer { box.remove() }
         let report = try await pollHostile(box)
-        #expect(report.error?.contains("no complete response within 1 s") == true)
-    }
-
-    @Test(.timeLimit(.minutes(2)))
-    func gzipBombEndsAtMaxBytesAndKeepsNotices() async throws {
-        let server = try LocalHTTPServer()
-        defer { server.stop() }
-        let box = try sandbox(server, id: "bomb", then: "/gzipbomb?mib=4096", keys: "max_bytes = \"2MiB\"")
-        defer { box.remove() }
-        let report = try await pollHostile(box)
-        #expect(report.error?.contains("body exceeds the limit of 2097152 bytes") == true)
+        #expect(report.error?.contains(error) == true, "\(report.error ?? "no error")")
     }
 
     /// A document that says UTF-8 but carries a byte that is not: libxml2 refuses it, the poll

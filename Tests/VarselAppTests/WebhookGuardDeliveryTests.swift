@@ -11,13 +11,8 @@ import VarselModel
 /// with an error that says why, and nothing reaches the receiver for it.
 @Suite struct WebhookGuardDeliveryTests {
     @Test func webhookOutsideTheAllowListIsDeadWithTheGuardsErrorWhileAllowedOneIsDelivered() async throws {
-        let receiver = try LocalHTTPServer()
-        let client = CurlClient()
-        defer {
-            client.shutdown()
-            receiver.stop()
-        }
-        let subscribers = """
+        let rig = try DeliveryRig { receiver in
+            """
             [[subscriber]]
             id = "allowed"
             kind = "vendor"
@@ -38,13 +33,9 @@ import VarselModel
             url = "http://[::1]:\(receiver.port)/hook?id=refused"
             secret = "b"
             """
-        let sandbox = try Sandbox(subscribers: subscribers)
-        defer { sandbox.remove() }
-        try sandbox.serve(Fixtures.folkeregisteret("2026-07-03"))
-        _ = try await sandbox.poll()
-        try sandbox.serve(Fixtures.folkeregisteret("2026-07-07-1158"))
-        _ = try await sandbox.poll()
-        let rows = try await AlertDeliveryTests().deliverAll(sandbox)
+        }
+        defer { rig.stop() }
+        let rows = try await rig.sandbox.alertAndDeliver()
         let allowed = try #require(rows.first { $0.planned.subscriberID.rawValue == "allowed" })
         let refused = try #require(rows.first { $0.planned.subscriberID.rawValue == "refused" })
         #expect(allowed.status == .sent)
@@ -52,7 +43,7 @@ import VarselModel
         #expect(
             refused.lastError?.contains(
                 "[::1] resolves to ::1, a loopback address; allow it with [delivery] allow_private_webhooks") == true)
-        #expect(try await receiver.hookLog(id: "allowed", client: client).count >= 1)
-        #expect(try await receiver.hookLog(id: "refused", client: client).isEmpty)
+        #expect(try await rig.receiver.hookLog(id: "allowed", client: rig.client).count >= 1)
+        #expect(try await rig.receiver.hookLog(id: "refused", client: rig.client).isEmpty)
     }
 }
