@@ -1,7 +1,9 @@
 import Curl
+import Delivery
 import Foundation
 import NoticeStore
 import TestSupport
+import VarselApp
 import VarselModel
 
 /// A real SMTP server and a real webhook receiver (with a client to read its log) around a

@@ -3,6 +3,7 @@ import NoticeStore
 import TestSupport
 import Testing
 import VarselApp
+import VarselConfig
 import VarselModel
 
 /// Hostile sources through a whole poll cycle over real HTTP: the poll ends with an error that
