@@ -24,16 +24,22 @@ extension Transfer {
                 var bytes = [UInt8](repeating: 0, count: 16)
                 let count = Int(vv_sockaddr_bytes(address, &bytes))
                 guard transfer.admits(Array(bytes.prefix(count)), shown: nil) else { return CURL_SOCKET_BAD }
+                transfer.admittedAnAddress = true
                 return vv_open_socket(address)
             }, "CURLOPT_OPENSOCKETFUNCTION")
         try check(vv_easy_setopt_ptr(easy, CURLOPT_PREREQDATA, me), "CURLOPT_PREREQDATA")
         try check(
             vv_easy_setopt_prereqcb(easy, CURLOPT_PREREQFUNCTION) { context, primaryIP, _, _, _ in
                 let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
-                guard let primaryIP else { return Int32(CURL_PREREQFUNC_ABORT) }
+                guard let primaryIP else {
+                    transfer.addressRefusal = transfer.addressRefusal ?? ("?", "an address that cannot be judged")
+                    transfer.refusedBeforeSending = true
+                    return Int32(CURL_PREREQFUNC_ABORT)
+                }
                 var bytes = [UInt8](repeating: 0, count: 16)
                 let count = Int(vv_address_bytes(primaryIP, &bytes))
                 let admitted = transfer.admits(Array(bytes.prefix(count)), shown: String(cString: primaryIP))
+                if !admitted { transfer.refusedBeforeSending = true }
                 return Int32(admitted ? CURL_PREREQFUNC_OK : CURL_PREREQFUNC_ABORT)
             }, "CURLOPT_PREREQFUNCTION")
     }

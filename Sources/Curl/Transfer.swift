@@ -17,9 +17,13 @@ final class Transfer: @unchecked Sendable {
     let captureCertificate: Bool
     /// ``CurlRequest/addressFilter``; `nil` connects anywhere.
     let addressFilter: (@Sendable ([UInt8]) -> String?)?
-    /// The first address the filter refused and why; turns the connect failure into
-    /// ``CurlError/addressRefused(url:address:reason:)``. Curl thread only.
+    /// The first address the filter refused and why. Curl thread only, like the two flags below.
     var addressRefusal: (address: String, reason: String)?
+    /// Whether the filter let a socket open: a later connect failure is then the network's
+    /// doing (retryable), not the filter's, even if another address of the host was refused.
+    var admittedAnAddress = false
+    /// Whether the check before sending refused the connection (`CURLE_ABORTED_BY_CALLBACK`).
+    var refusedBeforeSending = false
     let isCancelled = Atomic<Bool>(false)
     var continuation: CheckedContinuation<CurlResponse, any Error>?
 
@@ -256,7 +260,9 @@ final class Transfer: @unchecked Sendable {
         let buffered = String(cString: errorBuffer)
         let message = mailReplyPrefix() + (buffered.isEmpty ? String(cString: curl_easy_strerror(code)) : buffered)
         let number = Int(code.rawValue)
-        if let refusal = addressRefusal, code == CURLE_COULDNT_CONNECT || code == CURLE_ABORTED_BY_CALLBACK {
+        if let refusal = addressRefusal,
+            (code == CURLE_COULDNT_CONNECT && !admittedAnAddress) || (code == CURLE_ABORTED_BY_CALLBACK && refusedBeforeSending)
+        {
             return .addressRefused(url: url, address: refusal.address, reason: refusal.reason)
         }
         switch code {

@@ -5,6 +5,18 @@ import TestSupport
 import Testing
 import VarselModel
 
+/// A webhook attempt that ended otherwise than the test expected.
+enum GuardTestFailure: Error {
+    case unexpected(AttemptResult)
+}
+
+/// A port on 127.0.0.1 where nothing listens any more (a test server's, after it stopped).
+func closedLocalPort() throws -> Int {
+    let server = try LocalHTTPServer()
+    defer { server.stop() }
+    return server.port
+}
+
 /// The SSRF guard against a real receiver on 127.0.0.1: the default refuses loopback at connect
 /// time (the receiver's own log proves nothing arrived), an explicit allow-list lets it through.
 @Suite("Webhook SSRF guard against a real receiver on 127.0.0.1")
@@ -76,6 +88,28 @@ struct WebhookAddressGuardTests {
             #expect(error.contains("\(host) resolves to \(address), a loopback address"))
             let log = try await server.hookLog(id: "v6", client: client)
             #expect(log.isEmpty)
+        }
+    }
+
+    /// curl resolves `localhost` to 127.0.0.1 and ::1. With only 127.0.0.1/32 allowed, ::1 is
+    /// refused and the alert goes over 127.0.0.1.
+    @Test func hostWithARefusedAndAnAllowedAddressUsesTheAllowedOne() async throws {
+        try await withHookServer { server, client in
+            let result = await webhookTransport(client).send("http://localhost:\(server.port)/hook?id=mixed")
+            #expect(result == .delivered(detail: "HTTP 200"))
+            let log = try await server.hookLog(id: "mixed", client: client)
+            #expect(log.count == 1)
+        }
+    }
+
+    /// ... and when nothing listens on the allowed address, that is an ordinary, retryable
+    /// connect failure, not a refusal (which would give the delivery up for good).
+    @Test func allowedAddressThatIsDownIsRetriedNotRefused() async throws {
+        let port = try closedLocalPort()
+        try await withHookServer { _, client in
+            let result = await webhookTransport(client).send("http://localhost:\(port)/hook")
+            guard case .retry(let error, nil) = result else { throw GuardTestFailure.unexpected(result) }
+            #expect(error.hasPrefix("cannot connect to localhost:\(port): "))
         }
     }
 
