@@ -78,15 +78,19 @@ struct WebhookAddressGuardTests {
 
     /// `[::1]` has no listener here (the receiver binds 127.0.0.1), so without the guard this
     /// would be a retryable "cannot connect". Linux connects an IPv6 socket to
-    /// `::ffff:127.0.0.1` through to the IPv4 listener, so without the guard that one arrives.
-    @Test(arguments: [("[::1]", "::1"), ("[::ffff:127.0.0.1]", "::ffff:127.0.0.1")])
-    func ipv6LoopbackFormsAreRefused(host: String, address: String) async throws {
+    /// `::ffff:127.0.0.1`, and any socket to `0.0.0.0`, through to the 127.0.0.1 listener, so
+    /// without the guard those two would arrive.
+    @Test(arguments: [
+        ("[::1]", "::1", "a loopback address"), ("[::ffff:127.0.0.1]", "::ffff:127.0.0.1", "a loopback address"),
+        ("0.0.0.0", "0.0.0.0", "an unspecified (\"this network\") address"),
+    ])
+    func otherFormsOfThisHostAreRefused(host: String, address: String, kind: String) async throws {
         try await withHookServer { server, client in
             let result = await webhookTransport(client, policy: WebhookAddressPolicy()).send(
-                "http://\(host):\(server.port)/hook?id=v6")
+                "http://\(host):\(server.port)/hook?id=form")
             let error = try #require(permanentError(result))
-            #expect(error.contains("\(host) resolves to \(address), a loopback address"))
-            let log = try await server.hookLog(id: "v6", client: client)
+            #expect(error.contains("\(host) resolves to \(address), \(kind)"))
+            let log = try await server.hookLog(id: "form", client: client)
             #expect(log.isEmpty)
         }
     }
