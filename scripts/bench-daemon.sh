@@ -28,6 +28,8 @@ interval = "1s"
 [delivery]
 templates = "$root/templates"
 per_host_concurrency = ${VARSELVAKT_PER_HOST:-16}
+# The harness's webhook sink listens on loopback, which the SSRF guard refuses by default.
+allow_private_webhooks = ["127.0.0.1/32"]
 [email]
 url = "smtp://127.0.0.1:$smtp_port"
 security = "none"

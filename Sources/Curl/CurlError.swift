@@ -29,6 +29,10 @@ public enum CurlError: Error, CustomStringConvertible, Sendable, Equatable {
     case invalidRequest(url: String, reason: String)
     /// The client was shut down before the transfer completed.
     case shutDown(url: String)
+    /// ``CurlRequest/addressFilter`` refused the address the host resolved to (`address`, as
+    /// text), for `reason` ("a private address"); nothing was sent. With several addresses, the
+    /// first refused one is named.
+    case addressRefused(url: String, address: String, reason: String)
 
     /// The URL of the request that failed (not the redirect target).
     public var url: String {
@@ -37,7 +41,7 @@ public enum CurlError: Error, CustomStringConvertible, Sendable, Equatable {
             .couldNotConnect(let url, _, _), .tls(let url, _, _), .protocolRefused(let url, _, _),
             .transfer(let url, _, _):
             url
-        case .bodyTooLarge(let url, _), .invalidRequest(let url, _), .shutDown(let url):
+        case .bodyTooLarge(let url, _), .invalidRequest(let url, _), .shutDown(let url), .addressRefused(let url, _, _):
             url
         }
     }
@@ -49,7 +53,7 @@ public enum CurlError: Error, CustomStringConvertible, Sendable, Equatable {
             .couldNotConnect(_, let code, _), .tls(_, let code, _), .protocolRefused(_, let code, _),
             .transfer(_, let code, _):
             code
-        case .bodyTooLarge, .invalidRequest, .shutDown:
+        case .bodyTooLarge, .invalidRequest, .shutDown, .addressRefused:
             nil
         }
     }
@@ -76,6 +80,8 @@ public enum CurlError: Error, CustomStringConvertible, Sendable, Equatable {
             "curl: \(url): invalid request: \(reason)"
         case .shutDown(let url):
             "curl: \(url): client shut down before the transfer completed"
+        case .addressRefused(let url, let address, let reason):
+            "curl: \(url): connection to \(address) refused by the address filter (\(reason))"
         }
     }
 }

@@ -71,6 +71,16 @@ public struct CurlRequest: Sendable {
     /// response with the body cut there (``CurlResponse/isTruncated``), for callers that only
     /// need the status (probes).
     public var truncateBody: Bool
+    /// Decides, for each address curl is about to use, whether this transfer may connect there:
+    /// given the address's network-order bytes (4 for IPv4, 16 for IPv6), it returns `nil` to allow
+    /// it, or why not ("a loopback address"). Checked when a socket is opened
+    /// (`CURLOPT_OPENSOCKETFUNCTION`, before `connect`) and again before the request is sent on a
+    /// new or reused connection (`CURLOPT_PREREQFUNCTION`), so neither a DNS change after the URL
+    /// was vetted nor a connection another transfer left open to that host gets around it. When
+    /// every address is refused the transfer fails with
+    /// ``CurlError/addressRefused(url:address:reason:)``. Runs on the curl thread: keep it quick.
+    /// With a proxy (curl honours `http_proxy`/`https_proxy`) the address judged is the proxy's.
+    public var addressFilter: (@Sendable (_ address: [UInt8]) -> String?)?
 
     /// A GET of `url` with conservative defaults: 10 s connect, 30 s total, no redirects,
     /// 10 MiB body limit, http/https only, every content encoding accepted.
@@ -93,5 +103,6 @@ public struct CurlRequest: Sendable {
         self.captureCertificate = false
         self.freshConnection = false
         self.truncateBody = false
+        self.addressFilter = nil
     }
 }

@@ -90,7 +90,7 @@ extension CurlError {
             .couldNotConnect(_, _, let text), .tls(_, _, let text), .protocolRefused(_, _, let text),
             .transfer(_, _, let text):
             message = text
-        case .bodyTooLarge, .invalidRequest, .shutDown:
+        case .bodyTooLarge, .invalidRequest, .shutDown, .addressRefused:
             return nil
         }
         guard message.hasPrefix(Self.smtpReplyPrefix) else { return nil }

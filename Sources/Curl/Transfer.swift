@@ -15,6 +15,15 @@ final class Transfer: @unchecked Sendable {
     /// A body over the limit ends the transfer with what fits, instead of failing.
     let truncateBody: Bool
     let captureCertificate: Bool
+    /// ``CurlRequest/addressFilter``; `nil` connects anywhere.
+    let addressFilter: (@Sendable ([UInt8]) -> String?)?
+    /// The first address the filter refused and why. Curl thread only, like the two flags below.
+    var addressRefusal: (address: String, reason: String)?
+    /// Whether the filter let a socket open: a later connect failure is then the network's
+    /// doing (retryable), not the filter's, even if another address of the host was refused.
+    var admittedAnAddress = false
+    /// Whether the check before sending refused the connection (`CURLE_ABORTED_BY_CALLBACK`).
+    var refusedBeforeSending = false
     let isCancelled = Atomic<Bool>(false)
     var continuation: CheckedContinuation<CurlResponse, any Error>?
 
@@ -40,6 +49,7 @@ final class Transfer: @unchecked Sendable {
         self.maxResponseBytes = max(0, request.maxResponseBytes)
         self.truncateBody = request.truncateBody
         self.captureCertificate = request.captureCertificate
+        self.addressFilter = request.addressFilter
         self.upload = request.body
         self.isMail = request.mail != nil
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
@@ -97,6 +107,7 @@ final class Transfer: @unchecked Sendable {
             try check(vv_easy_setopt_str(easy, CURLOPT_USERAGENT, agent), "CURLOPT_USERAGENT")
         }
         try configureHeaders(request)
+        if addressFilter != nil { try configureAddressGuard() }
         if let mail = request.mail {
             try configureMail(mail)
         } else {
@@ -249,6 +260,11 @@ final class Transfer: @unchecked Sendable {
         let buffered = String(cString: errorBuffer)
         let message = mailReplyPrefix() + (buffered.isEmpty ? String(cString: curl_easy_strerror(code)) : buffered)
         let number = Int(code.rawValue)
+        if let refusal = addressRefusal,
+            (code == CURLE_COULDNT_CONNECT && !admittedAnAddress) || (code == CURLE_ABORTED_BY_CALLBACK && refusedBeforeSending)
+        {
+            return .addressRefused(url: url, address: refusal.address, reason: refusal.reason)
+        }
         switch code {
         case CURLE_WRITE_ERROR where exceededLimit, CURLE_FILESIZE_EXCEEDED:
             return .bodyTooLarge(url: url, limit: maxResponseBytes)

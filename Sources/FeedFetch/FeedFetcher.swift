@@ -112,6 +112,9 @@ public struct FeedFetcher: Sendable {
             return .invalidURL(url: url, reason: reason)
         case .shutDown(let url):
             return .cancelled(url: url)
+        case .addressRefused(let url, let address, let reason):
+            // Feeds set no address filter today; should one be added, this is what it reports.
+            return .transport(url: url, code: 0, message: "connection to \(address) refused (\(reason))")
         }
     }
 }

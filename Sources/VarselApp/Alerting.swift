@@ -124,6 +124,6 @@ public final class Alerting: Sendable {
         return .http(
             WebhookTransport(
                 client: client, timeout: config.webhook.timeout, connectTimeout: config.webhook.connectTimeout,
-                userAgent: "varselvakt/\(VarselvaktVersion.string)"))
+                userAgent: "varselvakt/\(VarselvaktVersion.string)", addressPolicy: config.delivery.webhookAddressPolicy))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VarselModel
 
 extension DeliveryConfig {
     enum Limits {
@@ -31,6 +32,9 @@ extension DeliveryConfig {
         if let path = try reader.nonEmptyString("file_sink") {
             fileSink = FilePaths.resolve(path, against: baseDirectory)
         }
+        if let blocks = try reader.stringArray("allow_private_webhooks") {
+            allowPrivateWebhooks = try Self.networks(blocks, key: "allow_private_webhooks", reader: reader)
+        }
         try reader.rejectUnknownKeys()
         guard retryMax >= retryInitial else {
             throw reader.invalid(
@@ -38,6 +42,24 @@ extension DeliveryConfig {
                 "retry_max (\(DurationSyntax.format(retryMax))) is shorter than retry_initial (\(DurationSyntax.format(retryInitial)))"
             )
         }
+    }
+}
+
+extension DeliveryConfig {
+    /// Each element of `key` as a CIDR block; the first bad one names its position and text.
+    static func networks(_ texts: [String], key: String, reader: TableReader) throws(ConfigError) -> [IPNetwork] {
+        var networks: [IPNetwork] = []
+        for (position, text) in texts.enumerated() {
+            do throws(IPNetwork.ParseError) {
+                networks.append(try IPNetwork(cidr: text))
+            } catch {
+                throw .invalidValue(
+                    file: reader.file, line: reader.line(of: key, element: position) ?? reader.line(of: key),
+                    key: reader.display(reader.path.appending(key).appending(index: position)),
+                    problem: "\"\(TextRules.shown(error.text))\" \(error.problem)")
+            }
+        }
+        return networks
     }
 }
 

@@ -1,3 +1,5 @@
+public import VarselModel
+
 /// How the outbox worker delivers alerts (`[delivery]`).
 public struct DeliveryConfig: Sendable, Hashable {
     /// Where the Mustache templates live when the config does not say and there is no
@@ -20,12 +22,20 @@ public struct DeliveryConfig: Sendable, Hashable {
     /// When set, alerts are written as files into this folder (absolute path) instead of being
     /// sent: the demo and template testing use it, and nothing leaves the machine.
     public var fileSink: String?
+    /// `allow_private_webhooks`: address blocks a webhook may reach although they are loopback,
+    /// private, link-local, CGNAT or otherwise special (the SSRF guard refuses those by default,
+    /// at connect time, whatever the URL's host resolves to). Empty means none.
+    public var allowPrivateWebhooks: [IPNetwork]
+
+    /// The SSRF guard's rule for webhook transports, from ``allowPrivateWebhooks``.
+    public var webhookAddressPolicy: WebhookAddressPolicy { WebhookAddressPolicy(allowed: allowPrivateWebhooks) }
 
     public init(
         maxAge: Duration = .seconds(24 * 3600), retryInitial: Duration = .seconds(30), retryMax: Duration = .seconds(30 * 60),
         perHostConcurrency: Int = 16, concurrency: Int = 64, templatesPath: String = DeliveryConfig.installedTemplatesPath,
-        fileSink: String? = nil
+        fileSink: String? = nil, allowPrivateWebhooks: [IPNetwork] = []
     ) {
+        self.allowPrivateWebhooks = allowPrivateWebhooks
         self.maxAge = maxAge
         self.retryInitial = retryInitial
         self.retryMax = retryMax

@@ -55,6 +55,10 @@ extension VarselvaktConfig {
                     : "Email: not configured (e-mail goes to the file sink)")
         }
         lines.append("Webhook: timeout \(Self.format(webhook.timeout)) (connect \(Self.format(webhook.connectTimeout)))")
+        lines.append(
+            delivery.allowPrivateWebhooks.isEmpty
+                ? "  private addresses: refused (loopback, private, link-local, CGNAT, ...; see allow_private_webhooks)"
+                : "  private addresses allowed: \(delivery.allowPrivateWebhooks.map(\.description).joined(separator: ", "))")
         return lines
     }
 }

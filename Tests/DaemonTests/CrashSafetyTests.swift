@@ -56,6 +56,7 @@ struct DaemonSandbox {
             [delivery]
             templates = "\(Fixtures.root.appendingPathComponent("templates").path)"
             per_host_concurrency = \(perHost)
+            allow_private_webhooks = ["127.0.0.1/32"]
             retry_initial = "1s"
             retry_max = "2s"
             [[feeds]]

@@ -18,8 +18,16 @@ func withHookServer<T>(_ body: (LocalHTTPServer, CurlClient) async throws -> T) 
 let testSecret = Secret("whsec_test_7f3a9c")
 let testUserAgent = "varselvakt-test/1.0"
 
-func webhookTransport(_ client: CurlClient, timeout: Duration = .seconds(5)) -> WebhookTransport {
-    WebhookTransport(client: client, timeout: timeout, connectTimeout: .seconds(2), userAgent: testUserAgent)
+/// The test receivers listen on 127.0.0.1, which the SSRF guard refuses unless allowed.
+let loopbackAllowed = WebhookAddressPolicy(allowed: [try! IPNetwork(cidr: "127.0.0.1/32")])
+
+/// A transport that may reach the local receiver (`policy` as `[delivery] allow_private_webhooks`
+/// would give it; pass `WebhookAddressPolicy()` to test the default).
+func webhookTransport(
+    _ client: CurlClient, timeout: Duration = .seconds(5), policy: WebhookAddressPolicy = loopbackAllowed
+) -> WebhookTransport {
+    WebhookTransport(
+        client: client, timeout: timeout, connectTimeout: .seconds(2), userAgent: testUserAgent, addressPolicy: policy)
 }
 
 extension WebhookTransport {

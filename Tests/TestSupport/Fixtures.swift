@@ -40,3 +40,16 @@ public enum Fixtures {
     /// The real API driftsvarsel Atom feed.
     public static let atom = feed("skatteetaten-atom-2024-01-22.xml")
 }
+
+extension Fixtures {
+    /// RSS with `count` minimal items (`<title>tN</title><guid>gN</guid>`, about 53 bytes each):
+    /// the hostile "huge number of entries" source. 100,000 items are ~5.3 MB.
+    public static func tinyRSS(items count: Int) -> String {
+        var text = #"<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>big</title>"#
+        text.reserveCapacity(count * 60 + 200)
+        for index in 0..<count {
+            text += "<item><title>t\(index)</title><guid>g\(index)</guid></item>"
+        }
+        return text + "</channel></rss>"
+    }
+}

@@ -26,7 +26,15 @@ Routes (query parameters in brackets):
         "ok"), after sleeping `ms` milliseconds when given.
   /hooklog [id]            JSON list of the requests /hook recorded under `id`.
   /hookcount               JSON {"ids": distinct ids, "total": requests} over every /hook request.
+  /endless [ms, chunk]     200 with a close-delimited body that never ends: `chunk` bytes (default
+                           4096) of "x" every `ms` milliseconds (default 0) until the client hangs up.
+  /gzipbomb [mib]          200, Content-Encoding: gzip, a close-delimited stream that inflates to
+                           `mib` MiB of zeros (default 4096 = 4 GiB) while only ~1/1000 of that is sent;
+                           compressed as the client reads, so an aborting client costs little.
+  /phase [id, file, then]  the first request under `id` gets the bytes of `file` (200); every later
+                           one is answered as the path-and-query `then` (e.g. "/endless?ms=50").
 """
+import zlib
 import base64
 import gzip
 import json
@@ -38,6 +46,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 lock = threading.Lock()
+phases = {}
 stats = {"started": 0, "finished": 0, "max_concurrent": 0, "current": 0}
 hooks = {}
 
@@ -172,6 +181,31 @@ class Handler(BaseHTTPRequestHandler):
             if "location" in q:
                 headers.append(("Location", q["location"]))
             self.reply(status, q.get("text", "ok").encode(), headers, send_body)
+        elif path == "/endless":
+            self.stream_forever(int(q.get("ms", "0")), int(q.get("chunk", "4096")), send_body)
+        elif path == "/gzipbomb":
+            self.send_response(200)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.close_connection = True
+            if send_body:
+                compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+                zeros = bytes(1 << 20)
+                for _ in range(int(q.get("mib", "4096"))):
+                    self.wfile.write(compressor.compress(zeros))
+                self.wfile.write(compressor.flush())
+        elif path == "/phase":
+            with lock:
+                n = phases.get(q.get("id", ""), 0)
+                phases[q.get("id", "")] = n + 1
+            if n == 0:
+                with open(q["file"], "rb") as f:
+                    self.reply(200, f.read(), [("Content-Type", "application/rss+xml")], send_body)
+            else:
+                self.path = q["then"]
+                self.dispatch(send_body)
         elif path == "/hookcount":
             with lock:
                 body = json.dumps({"ids": len(hooks), "total": sum(len(v) for v in hooks.values())}).encode()
@@ -182,6 +216,23 @@ class Handler(BaseHTTPRequestHandler):
             self.reply(200, body, [("Content-Type", "application/json")], send_body)
         else:
             self.reply(404, b"no such route", send_body=send_body)
+
+
+    def stream_forever(self, ms, chunk, send_body):
+        """A close-delimited body that only ends when the client hangs up (BrokenPipe)."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        if not send_body:
+            return
+        self.wfile.write(b'<?xml version="1.0"?><rss version="2.0"><channel><title>endless</title>')
+        while True:
+            self.wfile.write(b"x" * chunk)
+            self.wfile.flush()
+            if ms:
+                time.sleep(ms / 1000.0)
 
 
 class Server(ThreadingHTTPServer):

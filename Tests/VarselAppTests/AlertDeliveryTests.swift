@@ -43,41 +43,10 @@ import VarselModel
         """
     }
 
-    /// Runs the sandbox's outbox worker until no row waits (or 30 s pass).
-    func deliverAll(_ sandbox: Sandbox) async throws -> [DeliveryRecord] {
-        let worker = sandbox.runtime.alerting.worker
-        let task = Task { await worker.run() }
-        defer { task.cancel() }
-        let deadline = Date().addingTimeInterval(30)
-        var rows = try await sandbox.runtime.store.deliveries()
-        while rows.contains(where: { $0.status == .pending || $0.status == .failed }) && Date() < deadline {
-            try await Task.sleep(for: .milliseconds(20))
-            rows = try await sandbox.runtime.store.deliveries()
-        }
-        task.cancel()
-        await task.value
-        return rows
-    }
-
     @Test func newNoticeReachesEachMatchingSubscriberOncePerChannel() async throws {
-        let smtp = try LocalSMTPServer()
-        let receiver = try LocalHTTPServer()
-        let client = CurlClient()
-        defer {
-            client.shutdown()
-            receiver.stop()
-            smtp.stop()
-        }
-        let sandbox = try Sandbox(
-            subscribers: Self.subscribers(receiver.url("/hook?id=oslo")),
-            extraConfig: """
-                [email]
-                url = "\(smtp.url)"
-                security = "none"
-                from = "varselvakt@ks.example"
-                from_name = "KS varselvakt"
-                """)
-        defer { sandbox.remove() }
+        let rig = try DeliveryRig { Self.subscribers($0.url("/hook?id=oslo")) }
+        defer { rig.stop() }
+        let (smtp, receiver, client, sandbox) = (rig.smtp, rig.receiver, rig.client, rig.sandbox)
         try sandbox.serve(Fixtures.folkeregisteret("2026-07-03"))
         _ = try await sandbox.poll()
         #expect(try await sandbox.runtime.store.deliveries().isEmpty, "a baseline must alert no one")
@@ -88,7 +57,7 @@ import VarselModel
         #expect(report.alerting.count == 1)
         #expect(try await sandbox.runtime.store.routingNote(change: change.id)?.hasPrefix("2 abonnenter") == true)
 
-        let rows = try await deliverAll(sandbox)
+        let rows = try await sandbox.deliverAll()
         #expect(rows.count == 3 && rows.allSatisfy { $0.status == .sent && $0.attempts == 1 })
         // Bergen follows incidents only; this is news.
         #expect(!rows.contains { $0.planned.subscriberID.rawValue == "bergen" })
@@ -130,11 +99,7 @@ import VarselModel
                 from = "varselvakt@ks.example"
                 """)
         defer { sandbox.remove() }
-        try sandbox.serve(Fixtures.folkeregisteret("2026-07-03"))
-        _ = try await sandbox.poll()
-        try sandbox.serve(Fixtures.folkeregisteret("2026-07-07-1158"))
-        _ = try await sandbox.poll()
-        _ = try await deliverAll(sandbox)
+        _ = try await sandbox.alertAndDeliver()
 
         // Skatteetaten edits the new notice's text: the same feed with one sentence changed.
         let edited = sandbox.directory.appendingPathComponent("edited.xml")
@@ -145,7 +110,7 @@ import VarselModel
         try sandbox.serve(edited)
         let report = try await sandbox.poll()
         #expect(report.alerting.map(\.change) == [.changed])
-        _ = try await deliverAll(sandbox)
+        _ = try await sandbox.deliverAll()
 
         let mails = try await smtp.messages(atLeast: 4).filter { $0.recipients.contains("drift@oslo.example") }.map { MailReader($0.data) }
         #expect(mails.count == 2)
@@ -183,11 +148,7 @@ import VarselModel
             """
         let sandbox = try Sandbox(subscribers: subscribers)
         defer { sandbox.remove() }
-        try sandbox.serve(Fixtures.folkeregisteret("2026-07-03"))
-        _ = try await sandbox.poll()
-        try sandbox.serve(Fixtures.folkeregisteret("2026-07-07-1158"))
-        _ = try await sandbox.poll()
-        let rows = try await deliverAll(sandbox)
+        let rows = try await sandbox.alertAndDeliver()
         let flaky = try #require(rows.first { $0.planned.subscriberID.rawValue == "flaky" })
         let gone = try #require(rows.first { $0.planned.subscriberID.rawValue == "gone" })
         #expect(flaky.status == .sent && flaky.attempts == 2 && flaky.lastError?.contains("HTTP 500") == true)

@@ -38,6 +38,8 @@ struct Sandbox {
                 [delivery]
                 templates = "\(Fixtures.root.appendingPathComponent("templates").path)"
                 retry_initial = "1s"
+                # The test receivers listen on 127.0.0.1, which the SSRF guard refuses unless allowed.
+                allow_private_webhooks = ["127.0.0.1/32"]
                 """
         }
         let text = """

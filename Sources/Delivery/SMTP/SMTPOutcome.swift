@@ -101,6 +101,8 @@ struct SMTPOutcome {
             return ("mail to \(location) not sent: \(OperatorText.oneLine(reason))", "invalid request")
         case .shutDown:
             return ("mail to \(location) interrupted by shutdown", "shutdown")
+        case .addressRefused(_, let address, let reason):
+            return ("mail to \(location) not sent: \(server) is \(address), \(reason)", "address refused")
         case .protocolRefused, .tooManyRedirects, .bodyTooLarge, .transfer:
             return ("mail to \(location) failed: \(message)", "transfer failed")
         }
@@ -114,7 +116,7 @@ struct SMTPOutcome {
             .couldNotConnect(_, _, let text), .tls(_, _, let text), .protocolRefused(_, _, let text),
             .transfer(_, _, let text):
             raw = text
-        case .bodyTooLarge, .invalidRequest, .shutDown:
+        case .bodyTooLarge, .invalidRequest, .shutDown, .addressRefused:
             return nil
         }
         var text = Substring(raw)

@@ -14,6 +14,7 @@ import Foundation
 /// | any other status | retry |
 /// | timeout, refused/reset connection, DNS, TLS, empty reply, answer over 64 KiB | retry |
 /// | bad URL, protocol refused, header with CR/LF, redirect loop | permanent |
+/// | host resolves to a refused address (SSRF guard) | permanent, naming host, address and the key that allows it |
 struct WebhookOutcome {
     let url: String
     let timeout: Duration
@@ -74,6 +75,11 @@ struct WebhookOutcome {
             return .permanent(error: "webhook \(location) redirects: \(curl(message))")
         case .invalidRequest(_, let reason):
             return .permanent(error: "webhook to \(location) not sent: \(OperatorText.oneLine(reason))")
+        case .addressRefused(_, let address, let reason):
+            let host = OperatorText.oneLine((try? CurlURL(url))?.host ?? "?", limit: 100)
+            return .permanent(
+                error: "webhook to \(location) refused: \(host) resolves to \(address), \(reason); "
+                    + "allow it with [delivery] allow_private_webhooks")
         }
     }
 

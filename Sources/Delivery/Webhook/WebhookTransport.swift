@@ -11,6 +11,13 @@ public import VarselModel
 /// because a signed alert must reach the URL the subscriber registered and not wherever a
 /// compromised or misconfigured host points (a 3xx is a permanent failure naming the Location).
 ///
+/// SSRF guard: every address the URL's host resolves to is judged by the ``WebhookAddressPolicy``
+/// when curl connects (and again before sending on a reused connection), so a subscriber URL
+/// naming, or a DNS name later pointing at, loopback, private, link-local, CGNAT and similar
+/// addresses is refused (permanently, naming host, address and the config key that allows it)
+/// unless `[delivery] allow_private_webhooks` lists it. Since redirects are not followed, the
+/// connected address is the only one a signed alert can reach.
+///
 /// The receiver's answer is read up to ``maxResponseBytes`` (a longer one is cut, its status
 /// still counts) and only a sanitised excerpt of it
 /// ends up in an error. Classification: see ``WebhookOutcome``.
@@ -25,12 +32,19 @@ public struct WebhookTransport: Sendable {
     private let timeout: Duration
     private let connectTimeout: Duration
     private let userAgent: String
+    private let addressPolicy: WebhookAddressPolicy
 
     /// - Parameters:
     ///   - timeout: the whole attempt (connect, send, answer); a receiver that hangs longer is retried.
     ///   - connectTimeout: DNS + TCP + TLS.
     ///   - userAgent: sent as `User-Agent` (e.g. "varselvakt/1.2 (+https://...)").
-    public init(client: CurlClient, timeout: Duration, connectTimeout: Duration, userAgent: String) {
+    ///   - addressPolicy: which special addresses a webhook may still reach; the default refuses
+    ///     them all (loopback included, so tests and demos against 127.0.0.1 must allow it).
+    public init(
+        client: CurlClient, timeout: Duration, connectTimeout: Duration, userAgent: String,
+        addressPolicy: WebhookAddressPolicy = WebhookAddressPolicy()
+    ) {
+        self.addressPolicy = addressPolicy
         self.client = client
         self.timeout = timeout
         self.connectTimeout = connectTimeout
@@ -106,6 +120,11 @@ public struct WebhookTransport: Sendable {
         // the alert and answers with a large page is not sent it again and again.
         request.truncateBody = true
         request.acceptEncoding = nil  // the answer is only excerpted; no decompression work or bombs
+        let policy = addressPolicy
+        request.addressFilter = { bytes in
+            guard let address = IPAddress(bytes: bytes) else { return "an address that cannot be judged" }
+            return policy.refusal(for: address)
+        }
 
         let outcome = WebhookOutcome(url: url, timeout: timeout, connectTimeout: connectTimeout)
         do {

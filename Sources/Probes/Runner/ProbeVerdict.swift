@@ -74,7 +74,8 @@ public enum ProbeVerdict {
         case .couldNotResolve: .dns
         case .couldNotConnect: osErrno == connectionRefusedErrno ? .connectionRefused : .connection
         case .tls: .tls
-        case .tooManyRedirects, .bodyTooLarge, .protocolRefused, .transfer, .invalidRequest, .shutDown: .connection
+        case .tooManyRedirects, .bodyTooLarge, .protocolRefused, .transfer, .invalidRequest, .shutDown, .addressRefused:
+            .connection
         }
     }
 
@@ -114,6 +115,7 @@ public enum ProbeVerdict {
         case .bodyTooLarge(_, let limit): "response body over \(limit) bytes"
         case .invalidRequest(_, let reason): "invalid request: \(reason)"
         case .shutDown: "client shut down"
+        case .addressRefused(_, let address, let reason): "address \(address) refused: \(reason)"
         }
     }
 
