@@ -101,7 +101,7 @@ storm_threshold = 1000
 [delivery]
 templates = "{ROOT}/templates"
 retry_initial = "1s"
-{os.environ.get("FAULTS_DELIVERY_EXTRA", "")}
+allow_private_webhooks = ["127.0.0.1/32"]
 [email]
 url = "smtp://127.0.0.1:{smtp_port}"
 security = "none"
