@@ -201,7 +201,9 @@ def sample(pid, folder):
             return 0
 
     return {
-        "t_s": None, "rss_kb": status("VmRSS"), "fds": len(os.listdir(f"/proc/{pid}/fd")),
+        # RSS is the heap (RssAnon) plus the mapped store file's pages read so far (RssFile,
+        # grows with the store and is the kernel's page cache, reclaimable).
+        "t_s": None, "rss_kb": status("VmRSS"), "anon_kb": status("RssAnon"), "file_kb": status("RssFile"), "fds": len(os.listdir(f"/proc/{pid}/fd")),
         "threads": len(os.listdir(f"/proc/{pid}/task")), "db_kb": size("state.sqlite") // 1024,
         "wal_kb": size("state.sqlite-wal") // 1024,
     }
@@ -320,6 +322,7 @@ def main():
     print(json.dumps(summary, indent=1))
     ok = alive and drained and not web_errors and not any(level in ("error", "critical") for level, _ in levels)
     print(f"RESULT soak minutes={args.minutes} rss_kb={first.get('rss_kb')}->{final.get('rss_kb')} "
+          f"anon_kb={first.get('anon_kb')}->{final.get('anon_kb')} "
           f"fds={first.get('fds')}->{final.get('fds')} threads={first.get('threads')}->{final.get('threads')} "
           f"db_kb={first.get('db_kb')}->{final.get('db_kb')} wal_kb={first.get('wal_kb')}->{final.get('wal_kb')} "
           f"outbox={final.get('outbox')} mails={len(mails)} drained={drained} ok={ok}")
