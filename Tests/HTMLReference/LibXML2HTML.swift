@@ -3,8 +3,8 @@ import CLibXML2
 /// libxml2's HTML parser as the reference reading of an HTML fragment: what a mature, independent
 /// parser makes of the same bytes the converter (`FeedParse.HTMLText`) reads.
 ///
-/// Options: NOERROR/NOWARNING (nothing on stderr), NONET (never fetch), RECOVER (read broken
-/// markup the forgiving way, as browsers and the converter do). The tree is walked iteratively,
+/// Options (`vv_htmlReadLenient`): NOERROR/NOWARNING (nothing on stderr), NONET (never fetch),
+/// RECOVER (read broken markup the forgiving way, as browsers and the converter do). The tree is walked iteratively,
 /// so a hostile fragment nested 100,000 deep cannot exhaust the stack.
 public enum LibXML2HTML {
     /// One step of a document-order walk.
@@ -16,10 +16,6 @@ public enum LibXML2HTML {
         /// A text node (entities already decoded by libxml2).
         case text(String)
     }
-
-    private static let options = Int32(
-        bitPattern: HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_RECOVER.rawValue)
 
     /// libxml2's global set-up, once per process (not safe to race on first use).
     private static let initialised: Bool = {
@@ -47,7 +43,7 @@ public enum LibXML2HTML {
         xmlResetLastError()
         let document = bytes.withUnsafeMutableBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
+                vv_htmlReadLenient(chars.baseAddress, Int32(chars.count), "UTF-8")
             }
         }
         guard let document else { return .noDocument }
