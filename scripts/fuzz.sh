@@ -36,10 +36,15 @@ for target in "${targets[@]}"; do
   corpus=Fuzz/corpus/$target artifacts=Fuzz/artifacts/$target log=Fuzz/logs/$target.log
   mkdir -p "$corpus" "$artifacts" "$(dirname "$log")"
   echo "== $target: ${seconds}s"
+  # TOMLKit 0.6.0 leaks the C strings and key lists it hands over (nodeAsString's strdup,
+  # TOMLTable.keys), a few KB per config load; that is not ours to fix and would stop every run
+  # of the TOML and catalog readers at the first input, so leak detection is off for them.
+  leaks=1
+  case $target in FuzzConfig | FuzzSubscribers | FuzzSubscriberCSV) leaks=0 ;; esac
   start=$(date +%s)
   # -timeout: one input taking 10 s counts as a hang; -rss_limit_mb: 2 GB counts as a blow-up.
   "$bin/$target" "$corpus" "$seeds/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 -artifact_prefix="$artifacts/" </dev/null >"$log" 2>&1 || true
+    -print_final_stats=1 -detect_leaks=$leaks -artifact_prefix="$artifacts/" </dev/null >"$log" 2>&1 || true
   took=$(($(date +%s) - start))
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   [ -n "$runs" ] || runs=$(sed -n 's/^#\([0-9]*\).*/\1/p' "$log" | tail -1)
