@@ -41,6 +41,7 @@ for target in "${targets[@]}"; do
   # of the TOML and catalog readers at the first input, so leak detection is off for them.
   leaks=1
   case $target in FuzzConfig | FuzzSubscribers | FuzzSubscriberCSV) leaks=0 ;; esac
+  export ASAN_OPTIONS=detect_leaks=$leaks
   start=$(date +%s)
   # -timeout: one input taking 10 s counts as a hang; -rss_limit_mb: 2 GB counts as a blow-up.
   "$bin/$target" "$corpus" "$seeds/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
