@@ -12,7 +12,14 @@ let package = Package(
     name: "varselvakt",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "varselvakt", targets: ["varselvakt"])
+        .executable(name: "varselvakt", targets: ["varselvakt"]),
+        // For the fuzz package in Fuzz/ only (scripts/fuzz.sh): the modules whose input comes from
+        // outside, and the libxml2 reference the HTML converter is checked against.
+        .library(name: "FeedParse", targets: ["FeedParse"]),
+        .library(name: "Classify", targets: ["Classify"]),
+        .library(name: "StatusPage", targets: ["StatusPage"]),
+        .library(name: "VarselConfig", targets: ["VarselConfig"]),
+        .library(name: "HTMLReference", targets: ["HTMLReference"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -157,13 +164,17 @@ let package = Package(
         // Shared by the test targets: fixture paths and a real HTTP server on 127.0.0.1.
         .target(
             name: "TestSupport", dependencies: ["Curl"], path: "Tests/TestSupport", exclude: ["http_server.py", "smtp_server.py", "site_server.py"], swiftSettings: strict),
+        // libxml2's reading of HTML, the oracle for the HTML converter (differential test and fuzz target).
+        .target(name: "HTMLReference", dependencies: ["CLibXML2"], path: "Tests/HTMLReference", swiftSettings: strict),
         .testTarget(name: "CurlTests", dependencies: ["Curl", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "FeedFetchTests", dependencies: ["TestSupport", "FeedFetch", "Curl", "VarselModel"], swiftSettings: strict),
         .testTarget(
             name: "SourceDiscoveryTests", dependencies: ["SourceDiscovery", "TestSupport", "FeedFetch", "VarselModel", "Curl"],
             swiftSettings: strict),
-        .testTarget(name: "FeedParseTests", dependencies: ["TestSupport", "FeedParse", "VarselModel"], swiftSettings: strict),
+        .testTarget(
+            name: "FeedParseTests", dependencies: ["TestSupport", "FeedParse", "VarselModel", "HTMLReference", "CLibXML2"],
+            swiftSettings: strict),
         .testTarget(
             name: "StatusPageTests", dependencies: ["StatusPage", "VarselModel", "FeedParse", "TestSupport"],
             swiftSettings: strict),

@@ -14,4 +14,12 @@
 
 // xmlFree is a global function-pointer variable; Swift 6 rejects it as shared mutable state.
 static inline void vv_xmlFree(void *p) { xmlFree(p); }
+
+// libxml2's HTML parser the forgiving, silent, offline way: recover from broken markup as browsers
+// do, print nothing to stderr, never fetch. One definition for every reader of HTML pages and
+// fragments (feed-link discovery, the converter's libxml2 reference).
+static inline htmlDocPtr vv_htmlReadLenient(const char *buffer, int size, const char *encoding) {
+    return htmlReadMemory(buffer, size, NULL, encoding,
+        HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
+}
 #endif

@@ -150,6 +150,11 @@ struct HTMLConverter {
         case -1: text.space()
         default: break
         }
+        if wantHTML, tag == .p, !html.isOpen(.p) {
+            // A stray `</p>` is an empty paragraph in HTML (and a paragraph break in the text):
+            // written as one so the mail shows the break the text has.
+            html.start(.p)
+        }
         if wantHTML, tag.isEmitted, !tag.isVoid { html.end(tag) }
     }
 

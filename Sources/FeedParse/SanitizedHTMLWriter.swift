@@ -31,7 +31,9 @@ struct SanitizedHTMLWriter {
         openSet = HTMLTagSet()
     }
 
-    /// Text, escaped. Drops zero-width spaces and control characters (except tab and newlines).
+    /// Text, escaped. Drops zero-width spaces and control characters, except the ones the plain
+    /// text reads as whitespace: tab and newlines are kept, form feed and vertical tab become a
+    /// space (dropped, they ran two words together in the mail that the text kept apart).
     mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
         guard let base = text.baseAddress else { return }
         let n = text.count
@@ -58,6 +60,7 @@ struct SanitizedHTMLWriter {
             case 0x3C: append(literal: "&lt;")
             case 0x3E: append(literal: "&gt;")
             case 0x09, 0x0A, 0x0D: bytes.append(b)
+            case 0x0B, 0x0C: bytes.append(0x20)
             default: break  // other control characters
             }
             i += 1
@@ -109,6 +112,9 @@ struct SanitizedHTMLWriter {
             openSet.insert(tag)
         }
     }
+
+    /// Whether an element `tag` is open.
+    func isOpen(_ tag: HTMLTag) -> Bool { openSet.contains(tag) }
 
     /// Closes the nearest open element `tag` (and everything opened inside it); ignores stray ends.
     mutating func end(_ tag: HTMLTag) {

@@ -25,10 +25,6 @@ enum FeedLinkScanner {
         var ignored: Int
     }
 
-    private static let options = Int32(
-        bitPattern: HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_RECOVER.rawValue)
-
     /// libxml2's global set-up, once per process (not safe to race on first use).
     private static let initialised: Bool = {
         xmlInitParser()
@@ -47,7 +43,7 @@ enum FeedLinkScanner {
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return Scan(links: [], ignored: 0) }
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, nil, options)
+                vv_htmlReadLenient(chars.baseAddress, Int32(chars.count), nil)
             }
         }
         guard let document else { return Scan(links: [], ignored: 0) }

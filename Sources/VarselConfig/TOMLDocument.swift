@@ -13,6 +13,11 @@ struct TOMLDocument {
     /// TOMLKit's `TOMLTable(string:)` never frees the toml++ table it allocates; loading a config
     /// leaks that tree (a few kilobytes), once per start or reload.
     static func parse(text: String, file: String) throws(ConfigError) -> TOMLDocument {
+        if let (line, column) = TableNameStart.invalid(in: text) {
+            throw .syntax(
+                file: file, line: line, column: column,
+                message: "a table name must start with an ASCII letter, digit, '-', '_' or a quote")
+        }
         do {
             let root = try TOMLTable(string: text)
             return TOMLDocument(file: file, root: root, locator: KeyLineLocator(text: text))

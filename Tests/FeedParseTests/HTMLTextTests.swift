@@ -63,7 +63,8 @@ struct HTMLTextTests {
         #expect(
             HTMLText(html: "<p>one<p>two<ul><li>a<li>b</ul><b>open").html
                 == "<p>one</p><p>two</p><ul><li>a</li><li>b</li></ul><b>open</b>")
-        #expect(HTMLText(html: "a</b></p>b<").html == "ab&lt;")
+        // A stray </p> is an empty paragraph, as in HTML5 (HTMLTextFuzzRegressionTests).
+        #expect(HTMLText(html: "a</b></p>b<").html == "a<p></p>b&lt;")
         #expect(HTMLText(html: "x<a href=\"https://e\" unfinished").html == "x")
         #expect(HTMLText(html: "x<!-- never closed <script>").text == "x")
         #expect(HTMLText(html: "1 < 2 & 3 > 2").text == "1 < 2 & 3 > 2")
@@ -79,5 +80,22 @@ struct HTMLTextTests {
 
     @Test func titlesCollapseToOneLine() {
         #expect(HTMLText.singleLine(html: "<b>Driftsvarsel</b>\n  13.11.2023<br>LØST") == "Driftsvarsel 13.11.2023 LØST")
+    }
+}
+
+/// Inputs the fuzzer (scripts/fuzz.sh, FuzzHTMLConverter) found where the sanitized HTML read
+/// differently from the plain text of the same entry.
+struct HTMLTextFuzzRegressionTests {
+    @Test func aStrayParagraphEndBreaksTheSanitizedHTMLAsItBreaksTheText() {
+        let converted = HTMLText(html: "feilsøking pågår</p>ktur oppleves")
+        #expect(converted.text == "feilsøking pågår\n\nktur oppleves")
+        #expect(converted.html == "feilsøking pågår<p></p>ktur oppleves")
+        #expect(HTMLText(html: converted.html).text == converted.text)
+    }
+
+    @Test func aFormFeedOrVerticalTabSeparatesWordsInTheSanitizedHTMLAsInTheText() {
+        let converted = HTMLText(html: "a\u{0C}b\u{0B}c")
+        #expect(converted.text == "a b c")
+        #expect(converted.html == "a b c")
     }
 }
