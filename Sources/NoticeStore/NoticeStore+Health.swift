@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import Synchronization
 public import VarselModel
 
 extension NoticeStore {

@@ -1,6 +1,7 @@
 import Delivery
 import Foundation
 import NoticeStore
+import Synchronization
 import TestSupport
 import Testing
 import VarselModel

@@ -5,6 +5,7 @@ import Logging
 import NoticeStore
 import TestSupport
 import VarselApp
+import VarselModel
 
 #if canImport(Glibc)
     import Glibc
