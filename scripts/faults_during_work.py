@@ -15,8 +15,9 @@ disk-full     The store lives on its own 16 MiB tmpfs (needs root and a containe
               are as before, the receiver is not sent the waiting alert again and again. Then
               the filler is removed and, without a restart: the new notice is stored, its alerts
               are sent, /readyz is 200, every alert reached its receiver once.
-locked        Another connection holds  (what a backup taking the write lock
-              does) for 15 s, longer than the store's 10 s busy timeout, while a new notice is
+locked        Another connection holds `BEGIN IMMEDIATE` (what a backup taking the write lock
+              does) for 25 s, more than twice the store's 10 s busy timeout (so the poll's write
+              and the outbox's write queued behind it both time out), while a new notice is
               published and an alert waits for a retry. The poll fails with "database is
               locked", is retried and stores the notice after the lock is gone; the outbox holds
               the result it could not record and sends nothing twice.
