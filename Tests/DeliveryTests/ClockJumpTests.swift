@@ -17,7 +17,7 @@ import VarselModel
         let worker: OutboxWorker
 
         func tried(_ attempts: Int) async throws -> [DeliveryRecord] {
-            let deadline = ContinuousClock.now + .seconds(10)
+            let deadline = ContinuousClock.now + .seconds(60)
             var rows = try await store.deliveries()
             while !rows.allSatisfy({ $0.attempts == attempts || $0.status == .dead }) && ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(20))

@@ -32,7 +32,7 @@ func unusedLoopbackPort() throws -> Int {
 
 /// Reads the store's outbox until `done` holds (or `seconds` of real time pass); returns the rows.
 func waitForRows(
-    _ read: () async throws -> [DeliveryRecord], within seconds: Double = 20, until done: ([DeliveryRecord]) -> Bool
+    _ read: () async throws -> [DeliveryRecord], within seconds: Double = 60, until done: ([DeliveryRecord]) -> Bool
 ) async throws -> [DeliveryRecord] {
     let deadline = ContinuousClock.now + .seconds(seconds)
     var rows = try await read()
