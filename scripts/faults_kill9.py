@@ -73,15 +73,20 @@ def serve(folder, count, serial):
     os.replace(temp, os.path.join(folder, "feed.xml"))
 
 
-def write_config(folder, smtp_port, http_port, subscribers):
+def write_config(folder, smtp_port, http_port, subscribers, hook_query=lambda index: "", web="enabled = false",
+                 delivery='retry_initial = "1s"', ids=None):
+    """Writes subscribers.toml (each with mail and a webhook on the recording server, whose /hook
+    query gets `hook_query(index)` appended) and varselvakt.toml; returns the config's path.
+    `web` and `delivery` are the lines of those sections (scripts/faults_during_work.py sets them)."""
+    ids = ids or [f"k{index:03d}" for index in range(subscribers)]
     with open(os.path.join(folder, "subscribers.toml"), "w", encoding="utf-8") as out:
-        for index in range(subscribers):
-            sid = f"k{index:03d}"
+        for index, sid in enumerate(ids):
             out.write(
                 f'[[subscriber]]\nid = "{sid}"\nkind = "municipality"\nname = "Kommune {index}"\n'
                 f'org_number = "974760673"\nmunicipality_number = "{3000 + index}"\n'
                 f'emails = ["drift@{sid}.example"]\napis = ["folkeregisteret"]\n'
-                f'[subscriber.webhook]\nurl = "http://127.0.0.1:{http_port}/hook?id={sid}"\nsecret = "hemmelig-{sid}"\n\n')
+                f'[subscriber.webhook]\nurl = "http://127.0.0.1:{http_port}/hook?id={sid}{hook_query(index)}"\n'
+                f'secret = "hemmelig-{sid}"\n\n')
     config = f"""
 [store]
 path = "{folder}/state.sqlite"
@@ -94,13 +99,13 @@ level = "warning"
 [probes]
 enabled = false
 [web]
-enabled = false
+{web}
 [poll]
 interval = "1s"
 storm_threshold = 1000
 [delivery]
 templates = "{ROOT}/templates"
-retry_initial = "1s"
+{delivery}
 allow_private_webhooks = ["127.0.0.1/32"]
 [email]
 url = "smtp://127.0.0.1:{smtp_port}"

@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import Synchronization
 public import VarselModel
 
 extension NoticeStore {
@@ -7,7 +8,24 @@ extension NoticeStore {
     /// change (a table) and rolls it back, so nothing is kept. Fails on a read-only file or
     /// connection, or a lock held longer than the busy timeout. (Taking the lock alone is not
     /// enough: SQLite grants it to a read-only connection too.)
+    ///
+    /// After a write failed for lack of space or an I/O error, the check commits a change instead
+    /// (creates and drops a table), which must reach the disk: the daemon stays "not ready",
+    /// naming the failed write, until the file can be written again.
     public func checkWritable() async throws(StoreError) {
+        if let failure = storageFailure.withLock({ $0 }) {
+            do {
+                try await pool.write { db in
+                    try db.execute(sql: "CREATE TABLE readinessCheck (x); DROP TABLE readinessCheck")
+                }
+                storageFailure.withLock { $0 = nil }
+                return
+            } catch {
+                throw StoreError.database(
+                    path: path, operation: "check that the store is writable again after \"\(failure)\"",
+                    reason: String(describing: error))
+            }
+        }
         do {
             try await pool.writeWithoutTransaction { db in
                 try db.execute(sql: "BEGIN IMMEDIATE")

@@ -81,13 +81,19 @@ extension NoticeStore {
 
     /// Rows due for an attempt at `now` (pending, or failed with their retry time reached), oldest
     /// first. Rows a crash interrupted mid-send are still pending, so they come back here.
+    ///
+    /// A row whose last attempt (or, never tried, its creation) lies after `now` is due too: the
+    /// wall clock was set back past it. Without this, a clock set back an hour would hold every
+    /// waiting alert, new ones included, for that hour; with it they go at once, a retry at most
+    /// one back-off step early, and later times are computed from the corrected clock.
     public func dueDeliveries(now: Date, limit: Int = 1000) async throws(StoreError) -> [DeliveryRecord] {
         try await read("read due deliveries") { db in
             try Row.fetchAll(
                 db.cachedStatement(
                     sql: """
-                        SELECT * FROM delivery WHERE status IN ('pending', 'failed') AND nextAttemptAt <= ?
-                        ORDER BY nextAttemptAt, id LIMIT ?
+                        SELECT * FROM delivery WHERE status IN ('pending', 'failed')
+                            AND (nextAttemptAt <= ?1 OR COALESCE(lastAttemptAt, createdAt) > ?1)
+                        ORDER BY nextAttemptAt, id LIMIT ?2
                         """),
                 arguments: [StoredDate.text(now), limit]
             ).map(Self.deliveryRecord(from:))

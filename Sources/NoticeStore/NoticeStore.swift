@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 public import VarselModel
 
 /// The one SQLite database of a varselvakt installation: feeds, notices, every version of every
@@ -13,6 +14,10 @@ public final class NoticeStore: Sendable {
     let pool: DatabasePool
     /// Where the database lives, for messages.
     public let path: String
+    /// The last write that failed because the file could not be written (disk full, I/O error),
+    /// as one log line; cleared by the next write that commits. /readyz reports it, because its
+    /// own rolled-back check writes nothing to disk and so cannot see a full disk.
+    let storageFailure = Mutex<String?>(nil)
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     /// - Parameter readOnly: open without migrating or writing (the CLI's listings); fails if
@@ -61,12 +66,22 @@ public final class NoticeStore: Sendable {
     /// Runs `body` in one write transaction, mapping database errors to `StoreError`.
     func write<T: Sendable>(_ what: String, _ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
         do {
-            return try await pool.write(body)
+            let result = try await pool.write(body)
+            storageFailure.withLock { $0 = nil }
+            return result
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.database(path: path, operation: what, reason: String(describing: error))
+            let failure = StoreError.database(path: path, operation: what, reason: String(describing: error))
+            if Self.isStorageFailure(error) { storageFailure.withLock { $0 = failure.description } }
+            throw failure
         }
+    }
+
+    /// A failure of the file rather than of the data: the disk is full, or SQLite cannot write it.
+    static func isStorageFailure(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        return error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR
     }
 
     /// Runs `body` on a read-only snapshot, mapping database errors to `StoreError`.

@@ -1,7 +1,7 @@
 import Compose
 public import Curl
 public import Delivery
-import Foundation
+public import Foundation
 public import Logging
 public import NoticeStore
 import Routing
@@ -20,8 +20,10 @@ public final class Alerting: Sendable {
     let composer: Reloadable<Result<Composer, ComposeError>>
     let logger: Logger
 
+    /// - Parameter now: the outbox's wall clock (`Date()`; a test's simulated clock).
     public init(
-        config: VarselvaktConfig, store: NoticeStore, client: CurlClient, logger: Logger, telemetry: Telemetry = .none
+        config: VarselvaktConfig, store: NoticeStore, client: CurlClient, logger: Logger, telemetry: Telemetry = .none,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         self.logger = logger
         router = Reloadable(Router(catalog: config.catalog, subscribers: config.subscribers))
@@ -48,7 +50,7 @@ public final class Alerting: Sendable {
                     case .dead: "dead"
                     }
                 telemetry.delivery(channel: record.planned.channel, outcome: name)
-            })
+            }, now: now)
     }
 
     /// Plans the alerts of one change over the current subscribers (pure; runs inside the

@@ -26,11 +26,13 @@ public final class LocalSMTPServer: Sendable {
     /// - Parameters:
     ///   - rejecting: recipients answered with `550` (permanent) at RCPT TO.
     ///   - deferring: recipients answered with `450` (temporary) at RCPT TO.
-    public init(rejecting: [String] = [], deferring: [String] = []) throws {
+    ///   - port: listen here instead of on a free port (a relay that comes back where it was).
+    public init(rejecting: [String] = [], deferring: [String] = [], port: Int? = nil) throws {
         server = try ScriptServer(
             script: "smtp_server.py",
-            arguments: rejecting.flatMap { ["--reject", $0] } + deferring.flatMap { ["--defer", $0] })
-        port = server.port
+            arguments: rejecting.flatMap { ["--reject", $0] } + deferring.flatMap { ["--defer", $0] }
+                + (port.map { ["--port", "\($0)"] } ?? []))
+        self.port = server.port
         received.withLock { $0.buffer = server.leftover }
         let reader = server.output
         Thread.detachNewThread { [self] in

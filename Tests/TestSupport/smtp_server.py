@@ -52,11 +52,15 @@ def free_port():
 
 def main():
     args = sys.argv[1:]
-    rejected, deferred = [], []
-    while len(args) >= 2 and args[0] in ("--reject", "--defer"):
-        (rejected if args[0] == "--reject" else deferred).append(args[1])
+    rejected, deferred, port = [], [], None
+    while len(args) >= 2 and args[0] in ("--reject", "--defer", "--port"):
+        if args[0] == "--port":
+            port = int(args[1])
+        else:
+            (rejected if args[0] == "--reject" else deferred).append(args[1])
         args = args[2:]
-    port = free_port()
+    if port is None:
+        port = free_port()
     controller = Controller(Recorder(rejected, deferred), hostname="127.0.0.1", port=port)
     controller.start()
     sys.stdout.write("%d\n" % port)

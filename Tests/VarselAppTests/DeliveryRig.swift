@@ -41,11 +41,16 @@ extension Sandbox {
     /// Polls the baseline snapshot (which alerts no one), then `change` (by default the real
     /// feed that adds one notice), then delivers everything queued.
     func alertAndDeliver(_ change: URL = Fixtures.folkeregisteret("2026-07-07-1158")) async throws -> [DeliveryRecord] {
+        try await queueAlerts(change)
+        return try await deliverAll()
+    }
+
+    /// Polls the baseline snapshot, then `change`: its alerts wait in the outbox, nothing is sent.
+    func queueAlerts(_ change: URL = Fixtures.folkeregisteret("2026-07-07-1158")) async throws {
         try serve(Fixtures.folkeregisteret("2026-07-03"))
         _ = try await poll()
         try serve(change)
         _ = try await poll()
-        return try await deliverAll()
     }
 
     /// Runs the outbox worker until no row waits (or 30 s pass).

@@ -19,11 +19,12 @@ struct Sandbox {
 
     /// - Parameter url: the feed URL; by default a file in the sandbox that `serve` replaces.
     /// - Parameters:
+    ///   - deliveryKeys: the `[delivery]` lines besides templates and the loopback allow-list.
     ///   - subscribers: the text of a subscribers.toml; then the config also names the
     ///     repository's templates and `extraConfig` (e.g. an [email] section).
     init(
         url: String? = nil, extraFeedKeys: String = "", withdrawAfter: Int = 2, subscribers: String? = nil,
-        extraConfig: String = "", feedAPIs: [String] = ["folkeregisteret"]
+        extraConfig: String = "", feedAPIs: [String] = ["folkeregisteret"], deliveryKeys: String = "retry_initial = \"1s\""
     ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("varselvakt-app-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -37,7 +38,7 @@ struct Sandbox {
                 path = "subscribers.toml"
                 [delivery]
                 templates = "\(Fixtures.root.appendingPathComponent("templates").path)"
-                retry_initial = "1s"
+                \(deliveryKeys)
                 # The test receivers listen on 127.0.0.1, which the SSRF guard refuses unless allowed.
                 allow_private_webhooks = ["127.0.0.1/32"]
                 """

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import Logging
 public import NoticeStore
 public import VarselModel
@@ -33,13 +33,18 @@ public final class OutboxWorker: Sendable {
     private let idleTimeout: Duration
     /// Told of every attempt's outcome (metrics).
     private let onAttempt: @Sendable (DeliveryRecord, DeliveryAttempt.Outcome) -> Void
+    /// The wall clock that decides what is due and stamps attempts (`Date()` in production).
+    /// Injected so a test can let an hour of retries pass in seconds; waits still run on real time.
+    private let now: @Sendable () -> Date
 
     public init(
         store: NoticeStore, sender: any AlertSender, policy: RetryPolicy = RetryPolicy(), limits: Limits = Limits(),
         logger: Logger, idleTimeout: Duration = .seconds(30),
-        onAttempt: @escaping @Sendable (DeliveryRecord, DeliveryAttempt.Outcome) -> Void = { _, _ in }
+        onAttempt: @escaping @Sendable (DeliveryRecord, DeliveryAttempt.Outcome) -> Void = { _, _ in },
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.onAttempt = onAttempt
+        self.now = now
         self.store = store
         self.sender = sender
         self.policy = policy
@@ -66,20 +71,21 @@ public final class OutboxWorker: Sendable {
                 let wanted = wakeSignal.consume() || (queue.isEmpty && (inFlight == 0 || lastRefill.duration(to: .now) > .seconds(1)))
                 if !cancelled && wanted {
                     await recorder.flush()
-                    await refill(&queue, exclude: queue.ids)
+                    // Rows whose result is not in the store yet look due there: not again.
+                    await refill(&queue, exclude: queue.ids.union(recorder.unrecordedIDs))
                     lastRefill = .now
                 }
                 // Start what the limits allow.
                 while !cancelled, inFlight < limits.concurrency, let (context, receiver) = queue.next() {
                     inFlight += 1
                     fanOut.started()
-                    group.addTask { [sender] in
+                    group.addTask { [sender, now] in
                         // An unstructured task shields the send from the worker's cancellation:
                         // on shutdown a send in flight finishes (bounded by its own timeout)
                         // instead of being cut off and sent again after the restart.
                         let send = Task {
-                            let start = Date()
-                            return (await sender.send(context, now: start), Date())
+                            let start = now()
+                            return (await sender.send(context, now: start), now())
                         }
                         let (result, finished) = await send.value
                         return (context.delivery, receiver, result, finished)
@@ -89,7 +95,7 @@ public final class OutboxWorker: Sendable {
                     await recorder.flush()
                     if let summary = fanOut.finish() { logger.info("\(summary)") }
                     if cancelled { break }
-                    await wakeSignal.wait(timeout: await idleWait())
+                    await wakeSignal.wait(timeout: await idleWait(holdingResults: recorder.isHolding))
                     continue
                 }
                 guard let (delivery, receiver, result, finished) = await group.next() else { continue }
@@ -110,7 +116,7 @@ public final class OutboxWorker: Sendable {
     private func refill(_ queue: inout ReceiverQueues, exclude: Set<Int64>) async {
         do {
             let started = ContinuousClock.now
-            let due = try await store.dueDeliveries(now: Date(), limit: limits.batch).filter { !exclude.contains($0.id) }
+            let due = try await store.dueDeliveries(now: now(), limit: limits.batch).filter { !exclude.contains($0.id) }
             guard !due.isEmpty else { return }
             let contexts = try await store.alertContexts(for: due)
             logger.debug("outbox: \(due.count) due rows read in \(started.duration(to: .now))")
@@ -120,7 +126,7 @@ public final class OutboxWorker: Sendable {
                     queue.add(context, receiver: sender.receiver(of: delivery))
                 } else {
                     orphans.append(
-                        DeliveryAttempt(deliveryID: delivery.id, at: Date(), outcome: .dead(error: "the notice or change is no longer stored")))
+                        DeliveryAttempt(deliveryID: delivery.id, at: now(), outcome: .dead(error: "the notice or change is no longer stored")))
                 }
             }
             try await store.recordAttempts(orphans)
@@ -130,9 +136,12 @@ public final class OutboxWorker: Sendable {
     }
 
     /// How long to sleep when nothing is due: until the next retry, at most `idleTimeout`.
-    private func idleWait() async -> Duration {
+    /// While results are held because the store refused them, the rows they belong to look due,
+    /// so the wait is a fixed retry interval for the write, not the 100 ms for a due row.
+    private func idleWait(holdingResults: Bool) async -> Duration {
+        if holdingResults { return min(.seconds(2), idleTimeout) }
         guard let next = try? await store.nextDeliveryDue() else { return idleTimeout }
-        let seconds = next.timeIntervalSinceNow
+        let seconds = next.timeIntervalSince(now())
         // A row due now that the last refill did not take (the store failing) is retried soon,
         // not in a busy loop.
         if seconds <= 0 { return .milliseconds(100) }

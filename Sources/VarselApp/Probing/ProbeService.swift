@@ -28,12 +28,17 @@ public struct ProbeService: Service {
     private func loop() async {
         let targets = cycle.targets
         guard !targets.isEmpty else { return }
-        var due = Array(repeating: Date(), count: targets.count)
-        var lastPrune = Date.distantPast
+        // Rounds are scheduled on the monotonic clock: a wall clock set back an hour must not
+        // stop probing for that hour, nor one set forward fire every target at once. Wall time
+        // (`now`) is only what a round records.
+        let clock = ContinuousClock()
+        var due = Array(repeating: clock.now, count: targets.count)
+        var lastPrune: ContinuousClock.Instant?
         logger.info("probing \(targets.count) targets")
         while !Task.isCancelled {
             let now = Date()
-            let indices = targets.indices.filter { due[$0] <= now }
+            let tick = clock.now
+            let indices = targets.indices.filter { due[$0] <= tick }
             if !indices.isEmpty {
                 do {
                     let report = try await cycle.round(indices.map { targets[$0] }, now: now)
@@ -42,10 +47,10 @@ public struct ProbeService: Service {
                 } catch {
                     logger.error("probe round failed: \(error)")
                 }
-                for index in indices { due[index] = now.addingTimeInterval(targets[index].settings.interval.seconds) }
+                for index in indices { due[index] = tick + targets[index].settings.interval }
             }
-            if now.timeIntervalSince(lastPrune) > 3600 {
-                lastPrune = now
+            if lastPrune.map({ $0.duration(to: tick) > .seconds(3600) }) ?? true {
+                lastPrune = tick
                 do {
                     let pruned = try await cycle.store.pruneProbeResults(before: now.addingTimeInterval(-retention.seconds))
                     if pruned > 0 { logger.info("pruned \(pruned) probe results older than the retention") }
@@ -53,8 +58,8 @@ public struct ProbeService: Service {
                     logger.error("pruning probe results failed: \(error)")
                 }
             }
-            let wait = max((due.min() ?? now.addingTimeInterval(60)).timeIntervalSinceNow, 0.05)
-            try? await Task.sleep(for: .milliseconds(Int64(wait * 1000)))
+            let next = max(due.min() ?? tick + .seconds(60), clock.now + .milliseconds(50))
+            try? await Task.sleep(until: next, clock: clock)
         }
     }
 }
