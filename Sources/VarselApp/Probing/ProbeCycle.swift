@@ -44,6 +44,12 @@ public struct ProbeCycle: Sendable {
         let round = await runner.round(
             targets, now: now)
         guard round.conclusive else {
+            if round.reference == nil && Task.isCancelled {
+                // The daemon is stopping: a round cut short is no finding, and the store write
+                // would only be cancelled too.
+                logger.info("probe round cut short by shutdown; its results are not recorded")
+                return ProbeRoundReport(round: round, events: [], changes: [])
+            }
             let reason = round.reference.map { "reference \($0.url) failed: \($0.detail ?? "down")" } ?? "round cancelled"
             logger.warning("probe round inconclusive, incidents not updated: \(reason)")
             _ = try await store.recordProbeRound(

@@ -45,6 +45,8 @@ public struct ProbeService: Service {
                     let down = report.round.results.filter { !$0.up }.count
                     logger.debug("probe round: \(report.round.results.count) targets, \(down) down, \(report.round.duration) s")
                 } catch {
+                    // Stopping cancels the round's store write too: that is no failure.
+                    if Task.isCancelled { break }
                     logger.error("probe round failed: \(error)")
                 }
                 for index in indices { due[index] = tick + targets[index].settings.interval }
