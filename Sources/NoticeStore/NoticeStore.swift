@@ -108,6 +108,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// Only a dead or failed delivery can be sent again: a pending one is on its way, a sent one arrived.
     case cannotSendAgain(delivery: Int64, status: DeliveryStatus)
     case noActiveSilence(Int64)
+    /// A backup was asked for where something already is, or where nothing can be written.
+    case backupDestination(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -121,6 +123,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .cannotSendAgain(let id, let status):
             "store: delivery \(id) is \(status.rawValue); only a dead or failed delivery can be sent again"
         case .noActiveSilence(let id): "store: no active silence with id \(id)"
+        case .backupDestination(let path, let reason): "store: cannot back up to \(path): \(reason)"
         }
     }
 }
