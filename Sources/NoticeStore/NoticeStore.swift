@@ -55,6 +55,15 @@ public final class NoticeStore: Sendable {
                 throw StoreError.notFound(path: path)
             }
             pool = try DatabasePool(path: path, configuration: config)
+            // A store a newer varselvakt has migrated is left exactly as it is: migrating it
+            // "back" or writing rows it does not know the shape of could lose what it holds.
+            // On the writer, which migrates next: a reader connected now would keep the old
+            // schema in memory and prepare later statements against it (their column lists then
+            // point at the wrong columns once SQLite re-prepares them).
+            let unknown = try pool.writeWithoutTransaction { db in try Self.migrationsUnknownHere(db) }
+            if !unknown.isEmpty {
+                throw StoreError.newerStore(path: path, unknown: unknown, newestKnown: Schema.newestMigration)
+            }
             if !readOnly { try Schema.migrator.migrate(pool) }
         } catch let error as StoreError {
             throw error
@@ -108,6 +117,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// Only a dead or failed delivery can be sent again: a pending one is on its way, a sent one arrived.
     case cannotSendAgain(delivery: Int64, status: DeliveryStatus)
     case noActiveSilence(Int64)
+    /// The store was migrated by a newer varselvakt (schema steps this binary does not know).
+    case newerStore(path: String, unknown: [String], newestKnown: String)
     /// A backup was asked for where something already is, or where nothing can be written.
     case backupDestination(path: String, reason: String)
 
@@ -124,6 +135,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "store: delivery \(id) is \(status.rawValue); only a dead or failed delivery can be sent again"
         case .noActiveSilence(let id): "store: no active silence with id \(id)"
         case .backupDestination(let path, let reason): "store: cannot back up to \(path): \(reason)"
+        case .newerStore(let path, let unknown, let newestKnown):
+            "store: \(path) was written by a newer varselvakt (schema \(unknown.joined(separator: ", ")); this "
+                + "binary knows up to \(newestKnown)); refusing to open it, nothing was changed: run the newer "
+                + "version, or restore a backup made by this one"
         }
     }
 }

@@ -382,3 +382,18 @@ enum Schema {
         return migrator
     }
 }
+
+extension Schema {
+    /// The last migration this binary knows.
+    static var newestMigration: String { migrator.migrations.last ?? "none" }
+}
+
+extension NoticeStore {
+    /// Migrations recorded in the store that this binary does not have (a newer version ran on
+    /// it), in the order they were applied; empty for a new store or one this binary made.
+    static func migrationsUnknownHere(_ db: Database) throws -> [String] {
+        guard try db.tableExists("grdb_migrations") else { return [] }
+        let known = Set(Schema.migrator.migrations)
+        return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid").filter { !known.contains($0) }
+    }
+}
