@@ -3,7 +3,7 @@
 # toolchain already on PATH). Safe to run again: only missing packages are installed.
 set -euo pipefail
 pkgs=(libxml2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config python3 python3-aiosmtpd python3-jsonschema python3-yaml
-  libxml2-utils openssl ca-certificates chromium chromium-driver python3-selenium)
+  libxml2-utils openssl ca-certificates chromium chromium-driver python3-selenium prometheus)
 [ "${1:-}" = "--bench" ] && pkgs+=(python3-feedparser python3-aiosmtpd python3-aiohttp time curl rss2email prometheus-alertmanager wrk)
 missing=()
 for p in "${pkgs[@]}"; do

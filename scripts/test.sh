@@ -15,3 +15,6 @@ echo "== swift test"
 swift test --skip-build
 echo "== browser test (headless Chromium from Debian)"
 /usr/bin/python3 Tests/Browser/browser_test.py .build/debug/varselvakt
+echo "== alerting rules (promtool from Debian's prometheus package)"
+promtool check rules docs/alerts.yml
+promtool test rules Tests/Operations/alerts_test.yml
