@@ -203,6 +203,16 @@ extension NoticeStore {
         }
     }
 
+    /// Deletes poll-log lines (`feedPoll`) of polls started before `date`. Returns how many went.
+    /// The feeds' own state (validators, last success, errors) is in `feed` and stays.
+    @discardableResult
+    public func prunePollLog(before date: Date) async throws(StoreError) -> Int {
+        try await write("prune the poll log") { db in
+            try db.execute(sql: "DELETE FROM feedPoll WHERE startedAt < ?", arguments: [d(date)])
+            return db.changesCount
+        }
+    }
+
     /// Maintenance windows announced by stored, active notices about `api` (for expected incidents):
     /// every window a notice announces ("kl. 00-02 og kl. 18-20"), not only its first.
     public func maintenanceWindows(api: String) async throws(StoreError) -> [(notice: NoticeID, window: MaintenanceWindow)] {

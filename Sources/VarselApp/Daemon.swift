@@ -23,6 +23,7 @@ extension Runtime {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: TrackedService("outbox", outbox, liveness: liveness)),
             .init(service: TrackedService("poller", poller, liveness: liveness)),
+            .init(service: PruneService(store: store, config: config, logger: logger)),
         ]
         if !probes.targets.isEmpty {
             let probing = ProbeService(cycle: probes, retention: config.probes.retention, logger: logger)

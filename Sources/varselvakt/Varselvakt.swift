@@ -11,6 +11,6 @@ struct Varselvakt: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, PollCommand.self, CheckConfigCommand.self, NoticesCommand.self, NoticeCommand.self,
             HistoryCommand.self, DeliveriesCommand.self, SubscribersCommand.self, ProbeCommand.self, IncidentsCommand.self, SilenceCommand.self,
-            BenchCommand.self, SourcesCommand.self, CatalogCommand.self, WebCommand.self, BackupCommand.self,
+            BenchCommand.self, SourcesCommand.self, CatalogCommand.self, WebCommand.self, BackupCommand.self, PruneCommand.self,
         ])
 }

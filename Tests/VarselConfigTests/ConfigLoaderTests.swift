@@ -201,3 +201,22 @@ import VarselModel
         }
     }
 }
+
+@Suite struct PollLogRetentionConfigTests {
+    static func load(_ store: String) throws -> VarselvaktConfig {
+        try ConfigLoader.load(
+            text: "[store]\npath = \"s.sqlite\"\n\(store)\n[[feeds]]\nurl = \"https://example.org/a.xml\"\n",
+            file: "retention.toml", baseDirectory: "/tmp")
+    }
+
+    @Test func thePollLogIsKeptNinetyDaysUnlessConfigured() throws {
+        #expect(try Self.load("").store.pollLogRetention == .seconds(90 * 86_400))
+        #expect(try Self.load("poll_log_retention = \"30d\"").store.pollLogRetention == .seconds(30 * 86_400))
+    }
+
+    @Test func aRetentionUnderADayIsRefusedNamingTheKey() {
+        #expect {
+            try Self.load("poll_log_retention = \"1h\"")
+        } throws: { "\($0)".contains("poll_log_retention") }
+    }
+}
