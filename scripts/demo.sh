@@ -13,6 +13,18 @@
 # outbox show the first alert, its updates threaded under it, and its resolution.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+cat >&2 <<'BANNER'
+varselvakt demo: what you will see
+  1. The build (a first one takes a few minutes; its [n/N] progress follows).
+  2. The daemon starts on config/demo.toml: its first poll of each source is a baseline (stored, no alerts).
+  3. A local Norwegian status page (127.0.0.1:8765) has an incident that moves on by itself: after
+     20 s "undersøkes", 40 s "identifisert", 60 s "løst", plus a maintenance announced for tomorrow.
+     Each step is one alert to the demo subscribers, threaded under the first.
+  4. After 20 s the Folkeregisteret feed is swapped for its next real build: exactly one new notice.
+  5. Alerts land as files in var/demo/outbox/ (e-mails as a maildir, signed webhook bodies).
+  6. KS support's web page: http://127.0.0.1:8080/ (status, notices, who was told).
+  Ctrl-C stops it cleanly.
+BANNER
 scripts/install-deps.sh
 # Build progress ([n/N] lines) stays visible: a first build takes a few minutes.
 swift build -c release
@@ -31,6 +43,6 @@ for _ in $(seq 50); do
   sleep 0.1
 done
 trap 'kill $swapper $statuspage 2>/dev/null || true' EXIT
-echo "demo: alerts appear in var/demo/outbox/ about 20 s after start; in another shell try" >&2
-echo "      .build/release/varselvakt deliveries --config config/demo.toml" >&2
+echo "demo: built; starting. Alerts appear in var/demo/outbox/ about 20 s after start; in another shell try" >&2
+echo "      .build/release/varselvakt deliveries --config config/demo.toml   (or open http://127.0.0.1:8080/)" >&2
 .build/release/varselvakt run --config config/demo.toml

@@ -1,4 +1,5 @@
-public import Foundation
+import Dispatch
+import Foundation
 import GRDB
 
 /// What a backup wrote, for the operator.
@@ -35,7 +36,19 @@ extension NoticeStore {
         try? fileManager.removeItem(atPath: partial)
         do {
             let copy = try DatabaseQueue(path: partial)
-            try await pool.backup(to: copy)
+            // GRDB's backup is synchronous and takes as long as the copy: off the cooperative
+            // threads, which must never block for seconds.
+            let pool = self.pool
+            try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+                DispatchQueue.global(qos: .utility).async {
+                    do {
+                        try pool.backup(to: copy)
+                        done.resume()
+                    } catch {
+                        done.resume(throwing: error)
+                    }
+                }
+            }
             let report = try await copy.read { db in
                 let problems = try String.fetchAll(db, sql: "PRAGMA integrity_check")
                 guard problems == ["ok"] else {

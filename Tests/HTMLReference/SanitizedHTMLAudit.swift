@@ -27,7 +27,7 @@ public enum SanitizedHTMLAudit {
                 }
                 let scheme = browserScheme(of: value)
                 if scheme == "javascript" || scheme == "data" || scheme == "vbscript" {
-                    problems.append("\(scheme): URL in \(attribute) on <\(name)>: \(value)")
+                    problems.append("\(scheme ?? ""): URL in \(attribute) on <\(name)>: \(value)")
                 }
                 if name == "a", attribute == "href", !(scheme.map(allowedSchemes.contains) ?? false) {
                     problems.append("href with a scheme other than http/https/mailto: \(value)")
