@@ -23,7 +23,7 @@ struct CurlTLSTests {
             "-keyout", key, "-out", cert,
         ]
         openssl.standardError = FileHandle.nullDevice
-        try openssl.run()
+        try launch(openssl)
         openssl.waitForExit()
         try #require(openssl.terminationStatus == 0)
 

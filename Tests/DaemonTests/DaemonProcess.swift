@@ -29,7 +29,7 @@ final class DaemonProcess {
         handle.seekToEndOfFile()
         process.standardError = handle
         process.standardOutput = handle
-        try process.run()
+        try launch(process)
     }
 
     /// SIGKILL: no shutdown code runs, exactly like a crash or an OOM kill.

@@ -23,7 +23,7 @@ final class ScriptServer: Sendable {
         let stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
-        try process.run()
+        try launch(process)
         var data = Data()
         while !data.contains(UInt8(ascii: "\n")) {
             let chunk = stdout.fileHandleForReading.availableData

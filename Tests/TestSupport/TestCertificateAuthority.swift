@@ -72,7 +72,7 @@ public final class TestCertificateAuthority: Sendable {
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        try launch(process)
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitForExit()
         guard process.terminationStatus == 0 else {

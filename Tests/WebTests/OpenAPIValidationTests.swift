@@ -110,7 +110,7 @@ import TestSupport
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
-        try process.run()
+        try launch(process)
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         guard process.waitForExit(within: 120) else {
             process.terminate()
