@@ -33,7 +33,6 @@ import base64
 import email
 import json
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -44,15 +43,9 @@ import urllib.error
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from faults_kill9 import ROOT, atom, serve, start_server, write_config  # noqa: E402
+from faults_kill9 import ROOT, atom, free_port, serve, start_server, write_config  # noqa: E402
 
 BINARY = os.environ.get("VARSELVAKT_BIN", os.path.join(ROOT, ".build", "debug", "varselvakt"))
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for(what, condition, seconds=60):

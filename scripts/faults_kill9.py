@@ -46,6 +46,13 @@ def start_server(script):
     return process, port
 
 
+def free_port():
+    import socket
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def atom(count):
     """An Atom feed of `count` incidents about Folkeregisteret, one hour apart."""
     lines = [

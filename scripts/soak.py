@@ -32,9 +32,8 @@ import time
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
-BINARY = os.environ.get("VARSELVAKT_BIN", os.path.join(ROOT, ".build", "release", "varselvakt"))
-SUPPORT = os.path.join(ROOT, "Tests", "TestSupport")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from faults_kill9 import BINARY, ROOT, free_port, start_server  # noqa: E402
 
 
 class Source:
@@ -118,19 +117,6 @@ def make_handler(source):
             self.send(404, b"no such path")
 
     return Handler
-
-
-def start_server(script):
-    process = subprocess.Popen(
-        ["/usr/bin/python3", os.path.join(SUPPORT, script)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    return process, int(process.stdout.readline().strip())
-
-
-def free_port():
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def write_files(folder, source_port, smtp_port, hook_port, web_port, probes):

@@ -26,7 +26,7 @@ extension Runtime {
             .init(service: PruneService(store: store, config: config, logger: logger)),
         ]
         if !probes.targets.isEmpty {
-            let probing = ProbeService(cycle: probes, retention: config.probes.retention, logger: logger)
+            let probing = ProbeService(cycle: probes, logger: logger)
             services.append(.init(service: TrackedService("probes", probing, liveness: liveness)))
         }
         if let metrics, let path = config.metrics.textfile {

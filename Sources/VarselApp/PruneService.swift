@@ -5,7 +5,7 @@ public import ServiceLifecycle
 public import VarselConfig
 import VarselModel
 
-/// Keeps the store from growing without end: at start and then daily, deletes what the
+/// Keeps the store from growing without end: at start and then hourly, deletes what the
 /// configuration keeps only for a while (the poll log past `[store] poll_log_retention`, probe
 /// results past `[probes] retention`). Notices, versions, changes, incidents and deliveries,
 /// the history KS support answers from, are never pruned.
@@ -15,7 +15,7 @@ public struct PruneService: Service {
     let logger: Logger
     let interval: Duration
 
-    public init(store: NoticeStore, config: VarselvaktConfig, logger: Logger, interval: Duration = .seconds(86_400)) {
+    public init(store: NoticeStore, config: VarselvaktConfig, logger: Logger, interval: Duration = .seconds(3600)) {
         self.store = store
         self.config = config
         self.logger = logger
@@ -59,7 +59,7 @@ public struct PruneService: Service {
         }
     }
 
-    /// One pruning by the configuration's retention periods (the daemon daily, `varselvakt prune`).
+    /// One pruning by the configuration's retention periods (the daemon hourly, `varselvakt prune`).
     public static func prune(_ store: NoticeStore, _ config: VarselvaktConfig, now: Date) async throws(StoreError) -> Report {
         let pollBefore = now.addingTimeInterval(-config.store.pollLogRetention.seconds)
         let probeBefore = now.addingTimeInterval(-config.probes.retention.seconds)

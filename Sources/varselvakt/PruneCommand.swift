@@ -4,11 +4,11 @@ import NoticeStore
 import VarselApp
 import VarselConfig
 
-/// `varselvakt prune`: what the daemon does daily, now.
+/// `varselvakt prune`: what the daemon does hourly, now.
 struct PruneCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prune",
-        abstract: "Delete poll-log lines and probe results older than their retention (the daemon does it daily).",
+        abstract: "Delete poll-log lines and probe results older than their retention (the daemon does it hourly).",
         discussion: """
             Retention: [store] poll_log_retention (default 90d) and [probes] retention (default 30d). Notices, \
             versions, changes, incidents and deliveries are never pruned.

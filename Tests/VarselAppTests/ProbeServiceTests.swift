@@ -25,7 +25,7 @@ import VarselModel
             store: sandbox.runtime.store, runner: sandbox.runtime.probes.runner,
             targets: [ProbeTarget(api: "inntekt", environment: .production, url: url, settings: settings)],
             catalog: sandbox.config.catalog, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
-        let service = ProbeService(cycle: cycle, retention: .seconds(86_400), logger: Logger(label: "test"))
+        let service = ProbeService(cycle: cycle, logger: Logger(label: "test"))
         let task = Task { try await service.run() }
         // The wait ends at the fact (an incident); the deadline only bounds a failure. Alone this
         // takes about a second; in the full suite on two cores the service's rounds queue behind

@@ -7,15 +7,13 @@ import VarselConfig
 import VarselModel
 
 /// The daemon's probe loop: each target on its own interval (targets falling due together are
-/// probed in one concurrent round), raw results pruned after the configured retention.
+/// probed in one concurrent round). Raw results past their retention are pruned by `PruneService`.
 public struct ProbeService: Service {
     let cycle: ProbeCycle
-    let retention: Duration
     let logger: Logger
 
-    public init(cycle: ProbeCycle, retention: Duration, logger: Logger) {
+    public init(cycle: ProbeCycle, logger: Logger) {
         self.cycle = cycle
-        self.retention = retention
         self.logger = logger
     }
 
@@ -33,7 +31,6 @@ public struct ProbeService: Service {
         // (`now`) is only what a round records.
         let clock = ContinuousClock()
         var due = Array(repeating: clock.now, count: targets.count)
-        var lastPrune: ContinuousClock.Instant?
         logger.info("probing \(targets.count) targets")
         while !Task.isCancelled {
             let now = Date()
@@ -50,15 +47,6 @@ public struct ProbeService: Service {
                     logger.error("probe round failed: \(error)")
                 }
                 for index in indices { due[index] = tick + targets[index].settings.interval }
-            }
-            if lastPrune.map({ $0.duration(to: tick) > .seconds(3600) }) ?? true {
-                lastPrune = tick
-                do {
-                    let pruned = try await cycle.store.pruneProbeResults(before: now.addingTimeInterval(-retention.seconds))
-                    if pruned > 0 { logger.info("pruned \(pruned) probe results older than the retention") }
-                } catch {
-                    logger.error("pruning probe results failed: \(error)")
-                }
             }
             let next = max(due.min() ?? tick + .seconds(60), clock.now + .milliseconds(50))
             try? await Task.sleep(until: next, clock: clock)
